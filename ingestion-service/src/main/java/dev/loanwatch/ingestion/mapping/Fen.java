@@ -1,0 +1,17 @@
+package dev.loanwatch.ingestion.mapping;
+
+import java.math.BigDecimal;
+
+/** Events carry money as integer fen (docs/architecture.md); amounts here always have ≤ 2 decimals. */
+public final class Fen {
+    private Fen() {
+    }
+
+    public static long of(BigDecimal yuan) {
+        return yuan.movePointRight(2).longValueExact();
+    }
+
+    public static BigDecimal toYuan(long fen) {
+        return BigDecimal.valueOf(fen, 2);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.loanwatch.ingestion.repository;
+
+import dev.loanwatch.domain.AllocationLine;
+import dev.loanwatch.domain.InstallmentBalance;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@ApplicationScoped
+public class LoanRepository {
+    private static final String LOAN_COLUMNS = "id, borrower_id, product, channel, disbursement_date, principal, "
+            + "annual_rate, term_months, method, due_day, schedule_supplied, state, outstanding_principal, credit, "
+            + "restructured, grade_before_restructuring, manual_grade, grade_minimum, content_hash, status_as_of, dpd, "
+            + "bucket, stage, grade, overdue_principal, overdue_interest, near_m2, near_m3";
+    private static final String INSTALLMENT_COLUMNS = "loan_id, number, due_date, principal_due, interest_due, "
+            + "penalty_due, principal_paid, interest_paid, penalty_paid, valid_from, superseded_on";
+
+    /** A change to what has been paid on an installment (absolute new values). */
+    public record PaidUpdate(String loanId, int number, BigDecimal principalPaid, BigDecimal interestPaid,
+                             BigDecimal penaltyPaid) {
+    }
+
+    /** A change to a loan's balances after payments. */
+    public record BalanceUpdate(String loanId, BigDecimal outstandingPrincipal, BigDecimal credit, String state) {
+    }
+
+    public Map<String, String> contentHashes(Connection c, Collection<String> ids) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, content_hash from loan where id = any(?)")) {
+            ps.setArray(1, Bulk.texts(c, ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    public void insert(Connection c, List<LoanRow> rows) throws SQLException {
+        Bulk.of(rows).column(LoanRow::id).column(LoanRow::borrowerId).column(LoanRow::product).column(LoanRow::channel)
+                .column(LoanRow::disbursementDate).column(LoanRow::principal).column(LoanRow::annualRate)
+                .column(LoanRow::termMonths).column(LoanRow::method).column(LoanRow::dueDay)
+                .column(LoanRow::scheduleSupplied).column(LoanRow::outstandingPrincipal).column(LoanRow::contentHash)
+                .execute(c, "insert into loan (id, borrower_id, product, channel, disbursement_date, principal, "
+                        + "annual_rate, term_months, method, due_day, schedule_supplied, outstanding_principal, content_hash) "
+                        + "select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::numeric[], "
+                        + "?::numeric[], ?::int[], ?::text[], ?::smallint[], ?::boolean[], ?::numeric[], ?::text[])");
+    }
+
+    public void insertInstallments(Connection c, List<InstallmentRow> rows) throws SQLException {
+        Bulk.of(rows).column(InstallmentRow::loanId).column(InstallmentRow::number).column(InstallmentRow::dueDate)
+                .column(InstallmentRow::principalDue).column(InstallmentRow::interestDue)
+                .column(InstallmentRow::validFrom)
+                .execute(c, "insert into installment (loan_id, number, due_date, principal_due, interest_due, valid_from) "
+                        + "select * from unnest(?::text[], ?::int[], ?::date[], ?::numeric[], ?::numeric[], ?::date[])");
+    }
+
+    /** Locks the loans (in id order, so two writers never deadlock) and returns them by id. */
+    public Map<String, LoanRow> lock(Connection c, Collection<String> ids) throws SQLException {
+        return select(c, "select " + LOAN_COLUMNS + " from loan where id = any(?) order by id for update", ids);
+    }
+
+    public Optional<LoanRow> find(Connection c, String id, boolean forUpdate) throws SQLException {
+        Map<String, LoanRow> m = select(c, "select " + LOAN_COLUMNS + " from loan where id = any(?)"
+                + (forUpdate ? " for update" : ""), List.of(id));
+        return Optional.ofNullable(m.get(id));
+    }
+
+    private Map<String, LoanRow> select(Connection c, String sql, Collection<String> ids) throws SQLException {
+        Map<String, LoanRow> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, Bulk.texts(c, ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LoanRow r = new LoanRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8),
+                            rs.getString(9), rs.getInt(10), rs.getBoolean(11), rs.getString(12), rs.getBigDecimal(13),
+                            rs.getBigDecimal(14), rs.getBoolean(15), (Integer) intOrNull(rs, 16), (Integer) intOrNull(rs, 17),
+                            rs.getInt(18), rs.getString(19), rs.getObject(20, LocalDate.class), rs.getInt(21), rs.getInt(22),
+                            rs.getInt(23), rs.getInt(24), rs.getBigDecimal(25), rs.getBigDecimal(26), rs.getBoolean(27),
+                            rs.getBoolean(28));
+                    out.put(r.id(), r);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Integer intOrNull(ResultSet rs, int col) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** The installments still owed by each loan, oldest first: what a payment is allocated against. */
+    public Map<String, List<InstallmentBalance>> owed(Connection c, Collection<String> loanIds) throws SQLException {
+        Map<String, List<InstallmentBalance>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select " + INSTALLMENT_COLUMNS + " from installment "
+                + "where loan_id = any(?) and not settled and superseded_on is null order by loan_id, number")) {
+            ps.setArray(1, Bulk.texts(c, loanIds));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    InstallmentRow r = installment(rs);
+                    out.computeIfAbsent(r.loanId(), k -> new ArrayList<>()).add(r.balance());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every installment of a loan (also superseded ones), in order. */
+    public List<InstallmentRow> installments(Connection c, String loanId) throws SQLException {
+        List<InstallmentRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select " + INSTALLMENT_COLUMNS + " from installment "
+                + "where loan_id = ? order by number")) {
+            ps.setString(1, loanId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(installment(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static InstallmentRow installment(ResultSet rs) throws SQLException {
+        return new InstallmentRow(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4),
+                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class));
+    }
+
+    /** Allocations of payments with value date on or before {@code asOf}, per installment. */
+    public Map<Integer, AllocationLine> allocatedUpTo(Connection c, String loanId, LocalDate asOf) throws SQLException {
+        Map<Integer, AllocationLine> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select installment, sum(penalty), sum(interest), sum(principal) "
+                + "from payment_allocation where loan_id = ? and value_date <= ? group by installment")) {
+            ps.setString(1, loanId);
+            ps.setObject(2, asOf);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getInt(1), new AllocationLine(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                            rs.getBigDecimal(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public void updatePaid(Connection c, List<PaidUpdate> updates) throws SQLException {
+        Bulk.of(updates).column(PaidUpdate::loanId).column(PaidUpdate::number).column(PaidUpdate::principalPaid)
+                .column(PaidUpdate::interestPaid).column(PaidUpdate::penaltyPaid)
+                .execute(c, "update installment i set principal_paid = u.pp, interest_paid = u.ip, penalty_paid = u.ep "
+                        + "from unnest(?::text[], ?::int[], ?::numeric[], ?::numeric[], ?::numeric[]) as u(l, n, pp, ip, ep) "
+                        + "where i.loan_id = u.l and i.number = u.n");
+    }
+
+    public void updateBalances(Connection c, List<BalanceUpdate> updates) throws SQLException {
+        Bulk.of(updates).column(BalanceUpdate::loanId).column(BalanceUpdate::outstandingPrincipal)
+                .column(BalanceUpdate::credit).column(BalanceUpdate::state)
+                .execute(c, "update loan l set outstanding_principal = u.o, credit = u.cr, state = u.s "
+                        + "from unnest(?::text[], ?::numeric[], ?::numeric[], ?::text[]) as u(id, o, cr, s) where l.id = u.id");
+    }
+
+    public void writeOff(Connection c, String loanId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update loan set state = 'WRITTEN_OFF' where id = ?")) {
+            ps.setString(1, loanId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Replaces the unpaid installments from {@code effective} on and marks the loan restructured. */
+    public void restructure(Connection c, String loanId, LocalDate effective, int gradeBefore, int gradeMinimum,
+                            BigDecimal principal, List<InstallmentRow> newSchedule) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update installment set superseded_on = ? "
+                + "where loan_id = ? and not settled and superseded_on is null")) {
+            ps.setObject(1, effective);
+            ps.setString(2, loanId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("update loan set restructured = true, "
+                + "grade_before_restructuring = coalesce(grade_before_restructuring, ?), grade_minimum = ?, "
+                + "outstanding_principal = ? where id = ?")) {
+            ps.setInt(1, gradeBefore);
+            ps.setInt(2, gradeMinimum);
+            ps.setBigDecimal(3, principal);
+            ps.setString(4, loanId);
+            ps.executeUpdate();
+        }
+        insertInstallments(c, newSchedule);
+    }
+
+}

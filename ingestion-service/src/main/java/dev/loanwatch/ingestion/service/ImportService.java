@@ -1,0 +1,231 @@
+package dev.loanwatch.ingestion.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loanwatch.ingestion.config.IngestionConfig;
+import dev.loanwatch.ingestion.mapping.FieldError;
+import dev.loanwatch.ingestion.mapping.RowReader;
+import dev.loanwatch.ingestion.mapping.RowReader.Format;
+import dev.loanwatch.ingestion.repository.ImportJobRepository;
+import dev.loanwatch.ingestion.repository.ImportJobRepository.Job;
+import dev.loanwatch.ingestion.repository.ImportJobRepository.RejectedRow;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Batch import of a CSV or NDJSON file: the upload is spooled to disk, then a background job
+ * streams it in chunks; each chunk is committed on its own (accepted rows stay stored whatever
+ * happens later) and its rejected rows are reported with their line and reasons. A job cut
+ * off by a restart runs again from the top: the rows already stored are recognised as
+ * replays, so the result is the same as one uninterrupted run.
+ */
+@ApplicationScoped
+public class ImportService {
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    private final ImportJobRepository jobs;
+    private final Ingestion ingestion;
+    private final ObjectMapper mapper;
+    private final IngestionConfig config;
+    // one file at a time: the chunks already use the database fully, and jobs stay in order
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "import-worker");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ImportService(ImportJobRepository jobs, Ingestion ingestion, ObjectMapper mapper, IngestionConfig config) {
+        this.jobs = jobs;
+        this.ingestion = ingestion;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent e) throws SQLException {
+        for (UUID id : jobs.unfinished()) {
+            if (Files.exists(spoolFile(id))) {
+                LOG.infof("resuming import %s", id);
+                jobs.find(id).ifPresent(job -> worker.submit(() -> run(job)));
+            } else {
+                jobs.finished(id, "FAILED", "the uploaded file was lost in a restart; upload it again");
+            }
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent e) {
+        worker.shutdownNow();
+    }
+
+    /** Spools the body to disk and queues the job; throws {@link FileTooLargeException} beyond the limit. */
+    public Job submit(RecordType type, Format format, String fileName, InputStream body) throws IOException, SQLException {
+        UUID id = UUID.randomUUID();
+        Path file = spoolFile(id);
+        Files.createDirectories(file.getParent());
+        long size;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            size = copyLimited(body, out, config.imports().maxFileBytes());
+        } catch (FileTooLargeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        jobs.create(id, type.name(), format.name(), fileName, size);
+        Job job = jobs.find(id).orElseThrow();
+        worker.submit(() -> run(job));
+        return job;
+    }
+
+    public Optional<Job> find(UUID id) throws SQLException {
+        return jobs.find(id);
+    }
+
+    public List<RejectedRow> rejections(UUID id, long afterLine, int limit) throws SQLException {
+        return jobs.rejections(id, afterLine, limit);
+    }
+
+    private Path spoolFile(UUID id) {
+        return Path.of(config.imports().spoolDirectory(), id + ".upload");
+    }
+
+    private void run(Job job) {
+        RecordType type = RecordType.valueOf(job.recordType());
+        Path file = spoolFile(job.id());
+        try {
+            jobs.started(job.id());
+            CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
+            long read = 0, accepted = 0, rejected = 0;
+            try (RowReader rows = RowReader.open(Format.valueOf(job.format()), counting, mapper, type.fields)) {
+                List<RowReader.Row> chunk = new ArrayList<>(config.imports().chunkSize());
+                RowReader.Row row;
+                do {
+                    row = rows.next();
+                    if (row != null) {
+                        chunk.add(row);
+                    }
+                    if (chunk.size() == config.imports().chunkSize() || (row == null && !chunk.isEmpty())) {
+                        List<RejectedRow> rejections = processChunk(type, chunk);
+                        read += chunk.size();
+                        rejected += rejections.size();
+                        accepted += chunk.size() - rejections.size();
+                        jobs.progress(job.id(), counting.count, read, accepted, rejected, rejections);
+                        chunk.clear();
+                    }
+                } while (row != null);
+            }
+            jobs.finished(job.id(), "COMPLETED", null);
+            LOG.infof("import %s of %s finished: %d rows, %d accepted, %d rejected", job.id(), type, read, accepted, rejected);
+        } catch (RowReader.MalformedFileException e) {
+            finish(job.id(), "FAILED", e.getMessage());
+        } catch (Exception e) {
+            LOG.errorf(e, "import %s failed", job.id());
+            finish(job.id(), "FAILED", "internal error: " + e.getClass().getSimpleName());
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf("cannot delete spooled file %s", file);
+            }
+        }
+    }
+
+    private List<RejectedRow> processChunk(RecordType type, List<RowReader.Row> chunk) {
+        List<RejectedRow> rejections = new ArrayList<>();
+        List<JsonNode> records = new ArrayList<>(chunk.size());
+        List<RowReader.Row> readable = new ArrayList<>(chunk.size());
+        for (RowReader.Row r : chunk) {
+            if (r.problem() != null) {
+                rejections.add(new RejectedRow(r.line(), null, List.of(r.problem())));
+            } else {
+                records.add(r.record());
+                readable.add(r);
+            }
+        }
+        List<Rejection> outcome = ingestion.ingest(type, records);
+        for (int i = 0; i < outcome.size(); i++) {
+            Rejection rej = outcome.get(i);
+            if (rej != null) {
+                RowReader.Row r = readable.get(i);
+                List<FieldError> errors = new ArrayList<>(rej.errors());
+                if (rej.kind() != Rejection.Kind.INVALID) {
+                    errors.add(0, new FieldError("$", rej.kind().name() + ": " + rej.detail()));
+                }
+                rejections.add(new RejectedRow(r.line(), RecordType.idOf(r.record()), errors));
+            }
+        }
+        rejections.sort(java.util.Comparator.comparingLong(RejectedRow::line));
+        return rejections;
+    }
+
+    private void finish(UUID id, String state, String error) {
+        try {
+            jobs.finished(id, state, error);
+        } catch (SQLException e) {
+            LOG.errorf(e, "cannot record the end of import %s", id);
+        }
+    }
+
+    private static long copyLimited(InputStream in, OutputStream out, long limit) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            total += n;
+            if (total > limit) {
+                throw new FileTooLargeException(limit);
+            }
+            out.write(buf, 0, n);
+        }
+        return total;
+    }
+
+    /** The upload exceeds loanwatch.imports.max-file-bytes. */
+    public static final class FileTooLargeException extends IOException {
+        public final long limit;
+
+        public FileTooLargeException(long limit) {
+            super("the file is larger than the limit of " + limit + " bytes");
+            this.limit = limit;
+        }
+    }
+
+    private static final class CountingInputStream extends FilterInputStream {
+        volatile long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

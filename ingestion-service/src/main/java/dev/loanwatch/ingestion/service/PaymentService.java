@@ -1,0 +1,212 @@
+package dev.loanwatch.ingestion.service;
+
+import dev.loanwatch.contracts.events.v1.AllocatedAmount;
+import dev.loanwatch.contracts.events.v1.LoanState;
+import dev.loanwatch.contracts.events.v1.PaymentReceived;
+import dev.loanwatch.domain.Allocation;
+import dev.loanwatch.domain.AllocationLine;
+import dev.loanwatch.domain.InstallmentBalance;
+import dev.loanwatch.domain.PaymentAllocation;
+import dev.loanwatch.ingestion.config.IngestionConfig;
+import dev.loanwatch.ingestion.mapping.Events;
+import dev.loanwatch.ingestion.mapping.Fen;
+import dev.loanwatch.ingestion.mapping.FieldError;
+import dev.loanwatch.ingestion.mapping.PaymentCommand;
+import dev.loanwatch.ingestion.repository.LoanRepository;
+import dev.loanwatch.ingestion.repository.LoanRepository.BalanceUpdate;
+import dev.loanwatch.ingestion.repository.LoanRepository.PaidUpdate;
+import dev.loanwatch.ingestion.repository.LoanRow;
+import dev.loanwatch.ingestion.repository.OutboxEntry;
+import dev.loanwatch.ingestion.repository.OutboxRepository;
+import dev.loanwatch.ingestion.repository.PaymentRepository;
+import dev.loanwatch.ingestion.repository.PaymentRepository.AllocationRow;
+import dev.loanwatch.ingestion.repository.PaymentRepository.PaymentRow;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentView> {
+    private final AgroalDataSource dataSource;
+    private final LoanRepository loans;
+    private final PaymentRepository payments;
+    private final OutboxRepository outbox;
+    private final IngestionConfig config;
+
+    public PaymentService(AgroalDataSource dataSource, LoanRepository loans, PaymentRepository payments,
+                          OutboxRepository outbox, IngestionConfig config) {
+        this.dataSource = dataSource;
+        this.loans = loans;
+        this.payments = payments;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    /**
+     * Allocates a chunk of payments in one transaction: the loans are locked, their owed
+     * installments read once, every payment allocated in arrival order by the domain core
+     * (several payments of one loan see each other), and all changes written set-based.
+     */
+    @Override
+    @Transactional
+    public List<Outcome<PaymentView>> ingest(List<PaymentCommand> commands) {
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, String> known = new HashMap<>(payments.contentHashes(c, commands.stream().map(PaymentCommand::id).toList()));
+            Map<String, LoanRow> loanRows = loans.lock(c, commands.stream().map(PaymentCommand::loanId).distinct().sorted().toList());
+            Map<String, List<InstallmentBalance>> owed = loans.owed(c, loanRows.keySet());
+            Map<String, LoanBalance> balances = new LinkedHashMap<>();
+            Map<String, PaidUpdate> paidUpdates = new LinkedHashMap<>();
+            List<PaymentRow> rows = new ArrayList<>();
+            List<AllocationRow> allocationRows = new ArrayList<>();
+            List<OutboxEntry> events = new ArrayList<>();
+            List<Outcome<PaymentView>> out = new ArrayList<>(commands.size());
+            List<Integer> replays = new ArrayList<>();
+            for (PaymentCommand cmd : commands) {
+                String hash = cmd.contentHash();
+                String existing = known.get(cmd.id());
+                if (existing != null) {
+                    if (existing.equals(hash)) {
+                        replays.add(out.size());
+                        out.add(null);
+                    } else {
+                        out.add(Outcome.rejected(Rejection.conflict("payment " + cmd.id() + " already exists with different content")));
+                    }
+                    continue;
+                }
+                LoanRow loan = loanRows.get(cmd.loanId());
+                if (loan == null) {
+                    out.add(Outcome.rejected(Rejection.unknown("loanId", "loan " + cmd.loanId() + " does not exist")));
+                    continue;
+                }
+                LoanBalance balance = balances.computeIfAbsent(loan.id(), k -> new LoanBalance(loan, owed.getOrDefault(k, List.of())));
+                if ("SETTLED".equals(balance.state)) {
+                    out.add(Outcome.rejected(Rejection.notAllowed("loanId", "loan " + loan.id() + " is settled (closed); a payment cannot be applied")));
+                    continue;
+                }
+                if (cmd.valueDate().isBefore(loan.disbursementDate())) {
+                    out.add(Outcome.rejected(Rejection.invalid(List.of(new FieldError("valueDate",
+                            "is before the loan's disbursement date " + loan.disbursementDate())))));
+                    continue;
+                }
+                known.put(cmd.id(), hash);
+                Allocation allocation = PaymentAllocation.allocate(balance.installments, cmd.amount());
+                balance.apply(allocation);
+                for (AllocationLine line : allocation.lines()) {
+                    allocationRows.add(new AllocationRow(cmd.id(), loan.id(), cmd.valueDate(), line));
+                    InstallmentBalance b = balance.byNumber(line.installment());
+                    paidUpdates.put(loan.id() + "#" + line.installment(), new PaidUpdate(loan.id(), b.number(),
+                            b.principalPaid(), b.interestPaid(), b.penaltyPaid()));
+                }
+                PaymentRow row = new PaymentRow(cmd.id(), loan.id(), cmd.valueDate(), cmd.amount(), allocation.credit(),
+                        balance.outstanding, balance.state, hash);
+                rows.add(row);
+                events.add(event(row, allocation.lines()));
+                out.add(Outcome.created(view(row, allocation.lines())));
+            }
+            payments.insert(c, rows, allocationRows);
+            loans.updatePaid(c, new ArrayList<>(paidUpdates.values()));
+            loans.updateBalances(c, balances.values().stream().filter(b -> b.changed)
+                    .map(b -> new BalanceUpdate(b.loanId, b.outstanding, b.credit, b.state)).toList());
+            outbox.add(c, events);
+            for (int i : replays) {
+                out.set(i, Outcome.replayed(load(c, commands.get(i).id()).orElseThrow()));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    public Optional<PaymentView> find(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            return load(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<PaymentView> load(Connection c, String id) throws SQLException {
+        Optional<PaymentRow> row = payments.find(c, id);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(view(row.get(), payments.allocation(c, id)));
+    }
+
+    private static PaymentView view(PaymentRow r, List<AllocationLine> lines) {
+        return new PaymentView(r.id(), r.loanId(), r.valueDate(), r.amount(), lines, r.credit(), r.outstandingAfter(),
+                r.loanStateAfter());
+    }
+
+    private OutboxEntry event(PaymentRow r, List<AllocationLine> lines) {
+        UUID id = UUID.randomUUID();
+        PaymentReceived e = PaymentReceived.newBuilder()
+                .setMeta(Events.meta(id, r.valueDate(), Instant.now()))
+                .setPaymentId(r.id()).setLoanId(r.loanId()).setValueDate(r.valueDate().toString())
+                .setAmountFen(Fen.of(r.amount()))
+                .addAllAllocation(lines.stream().map(l -> AllocatedAmount.newBuilder().setInstallment(l.installment())
+                        .setPenaltyFen(Fen.of(l.penalty())).setInterestFen(Fen.of(l.interest()))
+                        .setPrincipalFen(Fen.of(l.principal())).build()).toList())
+                .setCreditFen(Fen.of(r.credit()))
+                .setOutstandingPrincipalFen(Fen.of(r.outstandingAfter()))
+                .setLoanState(LoanState.valueOf(r.loanStateAfter()))
+                .build();
+        return new OutboxEntry(id, config.topics().payments(), r.loanId(), "PaymentReceived", e.toByteArray(), null);
+    }
+
+    /** A loan's owed installments and balances while a chunk is being allocated. */
+    private static final class LoanBalance {
+        final String loanId;
+        final List<InstallmentBalance> installments;
+        BigDecimal outstanding;
+        BigDecimal credit;
+        String state;
+        boolean changed;
+
+        LoanBalance(LoanRow loan, List<InstallmentBalance> owed) {
+            this.loanId = loan.id();
+            this.installments = new ArrayList<>(owed);
+            this.outstanding = loan.outstandingPrincipal();
+            this.credit = loan.credit();
+            this.state = loan.state();
+        }
+
+        InstallmentBalance byNumber(int number) {
+            for (InstallmentBalance b : installments) {
+                if (b.number() == number) {
+                    return b;
+                }
+            }
+            throw new IllegalStateException("installment " + number + " of " + loanId + " not loaded");
+        }
+
+        void apply(Allocation allocation) {
+            for (AllocationLine line : allocation.lines()) {
+                for (int i = 0; i < installments.size(); i++) {
+                    if (installments.get(i).number() == line.installment()) {
+                        installments.set(i, installments.get(i).plus(line));
+                    }
+                }
+                outstanding = outstanding.subtract(line.principal());
+            }
+            credit = credit.add(allocation.credit());
+            // a written-off loan stays written off: what it receives is a recovery
+            if ("OPEN".equals(state) && installments.stream().allMatch(InstallmentBalance::isSettled)) {
+                state = "SETTLED";
+            }
+            changed = true;
+        }
+    }
+}
