@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -37,25 +38,25 @@ public class InputConsumer {
 
     @Incoming("borrowers-in")
     @Blocking(ordered = true)
-    public void borrowers(List<ConsumerRecord<String, String>> records) {
+    public void borrowers(ConsumerRecords<String, String> records) {
         process(RecordType.BORROWERS, records);
     }
 
     @Incoming("loans-in")
     @Blocking(ordered = true)
-    public void loans(List<ConsumerRecord<String, String>> records) {
+    public void loans(ConsumerRecords<String, String> records) {
         process(RecordType.LOANS, records);
     }
 
     @Incoming("payments-in")
     @Blocking(ordered = true)
-    public void payments(List<ConsumerRecord<String, String>> records) {
+    public void payments(ConsumerRecords<String, String> records) {
         process(RecordType.PAYMENTS, records);
     }
 
-    void process(RecordType type, List<ConsumerRecord<String, String>> records) {
-        List<JsonNode> nodes = new ArrayList<>(records.size());
-        List<ConsumerRecord<String, String>> parsed = new ArrayList<>(records.size());
+    void process(RecordType type, ConsumerRecords<String, String> records) {
+        List<JsonNode> nodes = new ArrayList<>(records.count());
+        List<ConsumerRecord<String, String>> parsed = new ArrayList<>(records.count());
         List<DeadLetters.Letter> letters = new ArrayList<>();
         for (ConsumerRecord<String, String> r : records) {
             try {

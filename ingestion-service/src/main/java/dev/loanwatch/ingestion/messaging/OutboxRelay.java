@@ -52,6 +52,7 @@ public class OutboxRelay {
     private volatile Thread thread;
     private volatile boolean leader;
     private volatile Throwable lastError;
+    private volatile boolean crashAfterNextCommit;
 
     public OutboxRelay(OutboxRelayRepository repository, IngestionConfig config, MeterRegistry registry,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -92,6 +93,15 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Fault injection for the crash test: the relay dies right after its next Kafka commit,
+     * before deleting the batch from the outbox — the worst moment — and starts over the way a
+     * restarted process would (new producer, recovery from the last checkpoint).
+     */
+    public void crashAfterNextCommit() {
+        crashAfterNextCommit = true;
     }
 
     public boolean isLeader() {
@@ -155,6 +165,10 @@ public class OutboxRelay {
                 }
                 producer.send(new ProducerRecord<>(checkpointTopic, relayId, Checkpoint.encode(ids)));
                 producer.commitTransaction();
+                if (crashAfterNextCommit) {
+                    crashAfterNextCommit = false;
+                    throw new IllegalStateException("injected crash between the Kafka commit and the outbox delete");
+                }
                 repository.delete(ids);
                 published.increment(batch.size());
             }

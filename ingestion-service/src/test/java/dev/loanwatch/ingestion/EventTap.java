@@ -1,0 +1,78 @@
+package dev.loanwatch.ingestion;
+
+import dev.loanwatch.testing.KafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+
+/** Reads the real broker's topics (read_committed, like every consumer must) into memory for assertions. */
+public final class EventTap implements AutoCloseable {
+    private final List<ConsumerRecord<String, byte[]>> records = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public EventTap(List<String> topics) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "tap-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        thread = new Thread(() -> {
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
+                consumer.subscribe(topics);
+                while (running) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                        records.add(r);
+                    }
+                }
+            }
+        }, "event-tap");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public static String header(ConsumerRecord<String, byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    public List<ConsumerRecord<String, byte[]>> matching(Predicate<ConsumerRecord<String, byte[]>> p) {
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            if (p.test(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    public List<ConsumerRecord<String, byte[]>> of(String topic, String key) {
+        return matching(r -> r.topic().equals(topic) && key.equals(r.key()));
+    }
+
+    /** Waits until at least {@code n} records of the topic with the key have arrived. */
+    public List<ConsumerRecord<String, byte[]>> await(String topic, String key, int n) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> of(topic, key).size() >= n);
+        return of(topic, key);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(5000);
+    }
+}
