@@ -177,6 +177,43 @@ class LoanBookTest {
     }
 
     @Test
+    void restructureAndWriteOff() throws Exception {
+        // 3000 over 3 months equal principal at 12 %: 1000 + 30.00, 1000 + 20.00, 1000 + 10.00; nothing paid
+        String l = Api.openLoan("2024-01-15", "3000.00", "0.12", 3, "EQUAL_PRINCIPAL");
+        given().get("/loans/" + l + "/status?asOf=2024-05-20").then().statusCode(200)
+                .body("dpd", equalTo(95)).body("bucket", equalTo("M4")).body("grade", equalTo("SUBSTANDARD"))
+                .body("overdueInterest", equalTo(60.00f)).body("mob", equalTo(3));
+        String restructure = "{\"effectiveDate\":\"2024-05-20\",\"annualRate\":\"0.06\",\"termMonths\":6,"
+                + "\"method\":\"EQUAL_PRINCIPAL\",\"reason\":\"hardship\"}";
+        post("/loans/" + l + "/restructure", restructure).statusCode(200)
+                .body("restructured", equalTo(true))
+                // the 60.00 of interest already due is capitalised
+                .body("outstandingPrincipal", equalTo(3060.00f));
+        post("/loans/" + l + "/restructure", restructure).statusCode(200).header("Idempotent-Replay", "true");
+        post("/loans/" + l + "/restructure", restructure.replace("hardship", "other")).statusCode(409);
+        post("/loans/" + l + "/restructure", "{\"effectiveDate\":\"2024-05-21\",\"annualRate\":\"0.5\"}").statusCode(400)
+                .body("errors.field", hasItem("annualRate")).body("errors.field", hasItem("termMonths"));
+        // after the restructuring: nothing past due yet, but it keeps at least the substandard grade it had
+        given().get("/loans/" + l + "/status?asOf=2024-06-01").then().statusCode(200)
+                .body("dpd", equalTo(0)).body("grade", equalTo("SUBSTANDARD")).body("outstandingPrincipal", equalTo(3060.00f));
+        // before it, the old schedule still tells the story
+        given().get("/loans/" + l + "/status?asOf=2024-05-01").then().body("dpd", equalTo(76)).body("bucket", equalTo("M3"));
+        assertEquals(1, LoanEvent.parseFrom(tap.await("loanbook.loans", l, 2).get(1).value()).getRestructured().getScheduleCount() / 6);
+
+        String writeOff = "{\"writeOffDate\":\"2024-12-31\",\"reason\":\"uncollectable\"}";
+        post("/loans/" + l + "/write-off", writeOff).statusCode(200).body("state", equalTo("WRITTEN_OFF"));
+        post("/loans/" + l + "/write-off", writeOff).statusCode(200).header("Idempotent-Replay", "true");
+        post("/loans/" + l + "/write-off", writeOff.replace("uncollectable", "fraud")).statusCode(409);
+        post("/loans/" + l + "/restructure", restructure.replace("05-20", "06-20")).statusCode(409);
+        post("/loans/nope/write-off", writeOff).statusCode(404);
+        LoanEvent wo = LoanEvent.parseFrom(tap.await("loanbook.loans", l, 3).get(2).value());
+        assertEquals(306_000L, wo.getWrittenOff().getPrincipalFen());
+        // a payment after write-off is a recovery: accepted, the loan stays written off
+        post("/payments", Api.payment(uniqueId("P"), l, "2025-01-10", "100.00")).statusCode(201).body("loanState", equalTo("WRITTEN_OFF"));
+        given().get("/loans/" + l + "/status?asOf=2025-01-10").then().body("state", equalTo("WRITTEN_OFF"));
+    }
+
+    @Test
     void transportErrorsAreProblems() {
         given().contentType("text/plain").body("hello").post("/payments").then().statusCode(415)
                 .contentType("application/problem+json");
