@@ -1,13 +1,11 @@
 package dev.loanwatch.ingestion.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +19,7 @@ public class BorrowerRepository {
 
     /** id → content hash of those ids that exist. */
     public Map<String, String> contentHashes(Connection c, Collection<String> ids) throws SQLException {
-        Map<String, String> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, content_hash from borrower where id = any(?)")) {
-            ps.setArray(1, Bulk.texts(c, ids));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return out;
+        return Bulk.contentHashes(c, "borrower", ids);
     }
 
     public Set<String> existing(Connection c, Collection<String> ids) throws SQLException {

@@ -50,6 +50,20 @@ final class Bulk<T> {
         }
     }
 
+    /** id → content hash of those of {@code ids} stored in {@code table} (idempotency). */
+    static java.util.Map<String, String> contentHashes(Connection c, String table, java.util.Collection<String> ids) throws SQLException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, content_hash from " + table + " where id = any(?)")) {
+            ps.setArray(1, texts(c, ids));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
     static Array texts(Connection c, java.util.Collection<String> values) throws SQLException {
         return c.createArrayOf("text", values.toArray(new String[0]));
     }

@@ -36,16 +36,7 @@ public class LoanRepository {
     }
 
     public Map<String, String> contentHashes(Connection c, Collection<String> ids) throws SQLException {
-        Map<String, String> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, content_hash from loan where id = any(?)")) {
-            ps.setArray(1, Bulk.texts(c, ids));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return out;
+        return Bulk.contentHashes(c, "loan", ids);
     }
 
     public void insert(Connection c, List<LoanRow> rows) throws SQLException {

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,16 +25,7 @@ public class PaymentRepository {
     }
 
     public Map<String, String> contentHashes(Connection c, Collection<String> ids) throws SQLException {
-        Map<String, String> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, content_hash from payment where id = any(?)")) {
-            ps.setArray(1, Bulk.texts(c, ids));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return out;
+        return Bulk.contentHashes(c, "payment", ids);
     }
 
     public void insert(Connection c, List<PaymentRow> rows, List<AllocationRow> allocations) throws SQLException {

@@ -19,9 +19,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,24 +43,25 @@ public class BorrowerService implements ChunkIngestion<BorrowerCommand, Borrower
     @Transactional
     public List<Outcome<BorrowerView>> ingest(List<BorrowerCommand> commands) {
         try (Connection c = dataSource.getConnection()) {
-            Map<String, String> known = new HashMap<>(
-                    borrowers.contentHashes(c, commands.stream().map(BorrowerCommand::id).toList()));
+            Replays replays = new Replays(borrowers.contentHashes(c, commands.stream().map(BorrowerCommand::id).toList()));
             List<Outcome<BorrowerView>> out = new ArrayList<>(commands.size());
             List<BorrowerRow> rows = new ArrayList<>();
             List<OutboxEntry> events = new ArrayList<>();
-            List<Integer> replays = new ArrayList<>();
+            List<Integer> replayed = new ArrayList<>();
             for (BorrowerCommand cmd : commands) {
                 String hash = cmd.contentHash();
-                String existing = known.putIfAbsent(cmd.id(), hash);
-                if (existing != null) {
-                    if (existing.equals(hash)) {
-                        replays.add(out.size());
+                switch (replays.judge(cmd.id(), hash)) {
+                    case REPLAY -> {
+                        replayed.add(out.size());
                         out.add(null);
-                    } else {
+                        continue;
+                    }
+                    case CONFLICT -> {
                         out.add(Outcome.rejected(Rejection.conflict(
                                 "borrower " + cmd.id() + " already exists with different content (use PUT to change it)")));
+                        continue;
                     }
-                    continue;
+                    case NEW -> replays.accepted(cmd.id(), hash);
                 }
                 BorrowerRow row = toRow(cmd, 1, hash);
                 rows.add(row);
@@ -71,7 +70,7 @@ public class BorrowerService implements ChunkIngestion<BorrowerCommand, Borrower
             }
             borrowers.insert(c, rows);
             outbox.add(c, events);
-            for (int i : replays) {
+            for (int i : replayed) {
                 out.set(i, Outcome.replayed(BorrowerView.of(borrowers.find(c, commands.get(i).id(), false).orElseThrow())));
             }
             return out;

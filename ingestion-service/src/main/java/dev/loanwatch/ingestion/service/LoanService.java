@@ -37,7 +37,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,30 +66,30 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
     @Transactional
     public List<Outcome<LoanView>> ingest(List<LoanCommand> commands) {
         try (Connection c = dataSource.getConnection()) {
-            Map<String, String> known = new HashMap<>(loans.contentHashes(c, commands.stream().map(LoanCommand::id).toList()));
+            Replays replays = new Replays(loans.contentHashes(c, commands.stream().map(LoanCommand::id).toList()));
             Set<String> borrowerIds = borrowers.existing(c, commands.stream().map(LoanCommand::borrowerId).distinct().toList());
             List<Outcome<LoanView>> out = new ArrayList<>(commands.size());
             List<LoanRow> rows = new ArrayList<>();
             List<InstallmentRow> installments = new ArrayList<>();
             List<OutboxEntry> events = new ArrayList<>();
-            List<Integer> replays = new ArrayList<>();
+            List<Integer> replayed = new ArrayList<>();
             for (LoanCommand cmd : commands) {
                 String hash = cmd.contentHash();
-                String existing = known.get(cmd.id());
-                if (existing != null) {
-                    if (existing.equals(hash)) {
-                        replays.add(out.size());
-                        out.add(null);
-                    } else {
-                        out.add(Outcome.rejected(Rejection.conflict("loan " + cmd.id() + " already exists with different content")));
-                    }
+                Replays.Verdict verdict = replays.judge(cmd.id(), hash);
+                if (verdict == Replays.Verdict.REPLAY) {
+                    replayed.add(out.size());
+                    out.add(null);
+                    continue;
+                }
+                if (verdict == Replays.Verdict.CONFLICT) {
+                    out.add(Outcome.rejected(Rejection.conflict("loan " + cmd.id() + " already exists with different content")));
                     continue;
                 }
                 if (!borrowerIds.contains(cmd.borrowerId())) {
                     out.add(Outcome.rejected(Rejection.unknown("borrowerId", "borrower " + cmd.borrowerId() + " does not exist")));
                     continue;
                 }
-                known.put(cmd.id(), hash);
+                replays.accepted(cmd.id(), hash);
                 LoanTerms t = cmd.terms();
                 List<Installment> schedule = cmd.schedule();
                 LoanRow row = LoanRow.opened(cmd.id(), cmd.borrowerId(), cmd.product(), cmd.channel(),
@@ -105,7 +104,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
             loans.insert(c, rows);
             loans.insertInstallments(c, installments);
             outbox.add(c, events);
-            for (int i : replays) {
+            for (int i : replayed) {
                 String id = commands.get(i).id();
                 out.set(i, Outcome.replayed(LoanView.of(loans.find(c, id, false).orElseThrow(), loans.installments(c, id))));
             }

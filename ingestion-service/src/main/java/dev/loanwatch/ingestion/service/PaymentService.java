@@ -29,7 +29,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
     @Transactional
     public List<Outcome<PaymentView>> ingest(List<PaymentCommand> commands) {
         try (Connection c = dataSource.getConnection()) {
-            Map<String, String> known = new HashMap<>(payments.contentHashes(c, commands.stream().map(PaymentCommand::id).toList()));
+            Replays replays = new Replays(payments.contentHashes(c, commands.stream().map(PaymentCommand::id).toList()));
             Map<String, LoanRow> loanRows = loans.lock(c, commands.stream().map(PaymentCommand::loanId).distinct().sorted().toList());
             Map<String, List<InstallmentBalance>> owed = loans.owed(c, loanRows.keySet());
             Map<String, LoanBalance> balances = new LinkedHashMap<>();
@@ -71,17 +70,17 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
             List<AllocationRow> allocationRows = new ArrayList<>();
             List<OutboxEntry> events = new ArrayList<>();
             List<Outcome<PaymentView>> out = new ArrayList<>(commands.size());
-            List<Integer> replays = new ArrayList<>();
+            List<Integer> replayed = new ArrayList<>();
             for (PaymentCommand cmd : commands) {
                 String hash = cmd.contentHash();
-                String existing = known.get(cmd.id());
-                if (existing != null) {
-                    if (existing.equals(hash)) {
-                        replays.add(out.size());
-                        out.add(null);
-                    } else {
-                        out.add(Outcome.rejected(Rejection.conflict("payment " + cmd.id() + " already exists with different content")));
-                    }
+                Replays.Verdict verdict = replays.judge(cmd.id(), hash);
+                if (verdict == Replays.Verdict.REPLAY) {
+                    replayed.add(out.size());
+                    out.add(null);
+                    continue;
+                }
+                if (verdict == Replays.Verdict.CONFLICT) {
+                    out.add(Outcome.rejected(Rejection.conflict("payment " + cmd.id() + " already exists with different content")));
                     continue;
                 }
                 LoanRow loan = loanRows.get(cmd.loanId());
@@ -99,7 +98,7 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
                             "is before the loan's disbursement date " + loan.disbursementDate())))));
                     continue;
                 }
-                known.put(cmd.id(), hash);
+                replays.accepted(cmd.id(), hash);
                 Allocation allocation = PaymentAllocation.allocate(balance.installments, cmd.amount());
                 balance.apply(allocation);
                 for (AllocationLine line : allocation.lines()) {
@@ -119,7 +118,7 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
             loans.updateBalances(c, balances.values().stream().filter(b -> b.changed)
                     .map(b -> new BalanceUpdate(b.loanId, b.outstanding, b.credit, b.state)).toList());
             outbox.add(c, events);
-            for (int i : replays) {
+            for (int i : replayed) {
                 out.set(i, Outcome.replayed(load(c, commands.get(i).id()).orElseThrow()));
             }
             return out;

@@ -36,6 +36,8 @@ public class ReferenceData {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
+                // replicas starting together take turns
+                s.execute("select pg_advisory_xact_lock(73010003)");
                 s.execute("delete from bucket_def; delete from grade_floor; delete from product_policy");
             }
             try (PreparedStatement ps = c.prepareStatement("insert into bucket_def values (?, ?, ?, ?, ?)")) {
