@@ -1,0 +1,73 @@
+package dev.loanwatch.simulator.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loanwatch.simulator.behaviour.SimPayment;
+import dev.loanwatch.simulator.book.SimBorrower;
+import dev.loanwatch.simulator.book.SimLoan;
+
+/**
+ * The simulated records in ingestion's input shape (the same for REST bodies, NDJSON lines,
+ * CSV rows and Kafka values): field names, money as plain decimal strings, ISO dates. The
+ * simulator's truth (true industry, latent risk) is not in them.
+ */
+public final class Records {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Records() {
+    }
+
+    public static ObjectNode borrower(SimBorrower b) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", b.id());
+        n.put("type", b.type());
+        n.put("name", b.name());
+        n.put("identityNumber", b.identityNumber());
+        n.put("regionCode", b.regionCode());
+        if (b.reportedIndustryCode() != null) {
+            n.put("industryCode", b.reportedIndustryCode());
+        }
+        if (b.businessScope() != null) {
+            n.put("businessScope", b.businessScope());
+        }
+        if (b.employees() != null) {
+            n.put("employees", b.employees());
+        }
+        if (b.annualRevenue() != null) {
+            n.put("annualRevenue", b.annualRevenue().toPlainString());
+        }
+        if (b.totalAssets() != null) {
+            n.put("totalAssets", b.totalAssets().toPlainString());
+        }
+        return n;
+    }
+
+    public static ObjectNode loan(SimLoan l) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", l.id());
+        n.put("borrowerId", l.borrower().id());
+        n.put("product", l.product().code);
+        n.put("channel", l.channel());
+        n.put("disbursementDate", l.terms().disbursementDate().toString());
+        n.put("principal", l.terms().principal().toPlainString());
+        n.put("annualRate", l.terms().annualRate().stripTrailingZeros().toPlainString());
+        n.put("termMonths", l.terms().termMonths());
+        n.put("method", l.terms().method().name());
+        n.put("dueDay", l.terms().dueDay());
+        return n;
+    }
+
+    public static final String PAYMENT_HEADER = "id,loanId,valueDate,amount";
+
+    public static String paymentCsv(SimPayment p) {
+        return p.id() + "," + p.loanId() + "," + p.valueDate() + "," + p.amount().toPlainString();
+    }
+
+    public static String json(ObjectNode n) {
+        try {
+            return MAPPER.writeValueAsString(n);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
