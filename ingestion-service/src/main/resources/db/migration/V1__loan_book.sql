@@ -66,8 +66,7 @@ create table loan (
     -- grade that does not depend on DPD, kept here so the set-based close only needs greatest()
     grade_minimum           smallint      not null default 0,
     content_hash            text          not null,
-    -- status as of the last daily close
-    status_as_of            date,
+    -- status as of the last daily close (defaults: current, C, NORMAL)
     dpd                     integer       not null default 0,
     bucket                  smallint      not null default 0,
     stage                   smallint      not null default 0,
@@ -77,7 +76,9 @@ create table loan (
     near_m2                 boolean       not null default false,
     near_m3                 boolean       not null default false,
     created_at              timestamptz   not null default now()
-);
+)
+-- room on each page so that payment and close updates stay HOT (no new index entries)
+with (fillfactor = 80);
 create index loan_borrower on loan (borrower_id);
 create index loan_open on loan (id) where state = 'OPEN';
 
@@ -98,9 +99,12 @@ create table installment (
     settled         boolean generated always as
         (principal_paid + interest_paid + penalty_paid >= principal_due + interest_due + penalty_due) stored,
     primary key (loan_id, number)
-);
+)
+with (fillfactor = 85);
 -- the daily close only visits installments that are still owed
 create index installment_owed on installment (due_date, loan_id) where not settled and superseded_on is null;
+-- a payment reads the first installments its loan still owes
+create index installment_owed_by_loan on installment (loan_id, number) where not settled and superseded_on is null;
 
 create table payment (
     id           text primary key,
@@ -111,23 +115,25 @@ create table payment (
     -- what the loan looked like right after this payment, so a replay is answered identically
     outstanding_after numeric(18, 2) not null,
     loan_state_after  text          not null,
+    -- the allocation, oldest installment first (penalty, interest, principal of each)
+    alloc_installment integer[]      not null,
+    alloc_penalty     numeric(18, 2)[] not null,
+    alloc_interest    numeric(18, 2)[] not null,
+    alloc_principal   numeric(18, 2)[] not null,
     content_hash text          not null,
     received_at  timestamptz   not null default now()
 );
 create index payment_loan on payment (loan_id, value_date);
 
-create table payment_allocation (
-    payment_id   text          not null references payment (id),
-    loan_id      text          not null,
-    installment  integer       not null,
-    value_date   date          not null,
-    penalty      numeric(18, 2) not null,
-    interest     numeric(18, 2) not null,
-    principal    numeric(18, 2) not null,
-    primary key (payment_id, installment)
-);
-create index payment_allocation_loan on payment_allocation (loan_id, value_date);
-create index payment_allocation_value_date on payment_allocation (value_date);
+-- where each payment went, one row per installment it touched; a view over the payment's own arrays
+-- so a payment is one row written, not one per installment
+create view payment_allocation as
+select p.id as payment_id, p.loan_id, a.installment, p.value_date, a.penalty, a.interest, a.principal
+from payment p
+cross join lateral unnest(p.alloc_installment, p.alloc_penalty, p.alloc_interest, p.alloc_principal)
+    as a (installment, penalty, interest, principal);
+-- the close reads the allocations of payments valued after the date it closes
+create index payment_value_date on payment (value_date);
 
 create table write_off (
     loan_id        text primary key references loan (id),
@@ -206,8 +212,8 @@ create table business_day (
 );
 
 -- transactional outbox: written in the same transaction as the change, published by the relay.
--- payload is null for events rendered at publish time from loan_status_history or
--- month_end_snapshot (a set-based close writes millions of rows without a Java round trip).
+-- payload is null for events rendered at publish time: a status change from loan_status_history,
+-- and a whole month-end snapshot (one row, streamed from month_end_snapshot by the relay).
 create table outbox (
     id           bigserial primary key,
     event_id     uuid        not null default gen_random_uuid(),
@@ -217,6 +223,8 @@ create table outbox (
     ref_date     date,
     payload      bytea,
     traceparent  text,
+    -- for a row standing for many events (a month-end snapshot): the last key already published
+    cursor       text,
     created_at   timestamptz not null default now()
 );
 

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * (GET /loans/{id}/status?asOf=D) — the SQL repeats no rule, and this holds it to that.
  */
 @QuarkusTest
+@Order(3)
 @QuarkusTestResource(KafkaBroker.class)
 @QuarkusTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "ingestion"))
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

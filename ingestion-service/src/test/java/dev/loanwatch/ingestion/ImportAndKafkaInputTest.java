@@ -31,10 +31,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Batch files, the Kafka input topics with their dead-letter topic, and the outbox under a crash. */
 @QuarkusTest
+@Order(2)
 @QuarkusTestResource(KafkaBroker.class)
 @QuarkusTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "ingestion"))
 class ImportAndKafkaInputTest {

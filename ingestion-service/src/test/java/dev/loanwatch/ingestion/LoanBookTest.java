@@ -27,10 +27,12 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** REST → PostgreSQL → the event on the real Kafka topic; and every kind of bad input. */
 @QuarkusTest
+@Order(1)
 @QuarkusTestResource(KafkaBroker.class)
 @QuarkusTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "ingestion"))
 class LoanBookTest {

@@ -2,6 +2,8 @@ package dev.loanwatch.ingestion.messaging;
 
 import dev.loanwatch.ingestion.config.IngestionConfig;
 import dev.loanwatch.ingestion.repository.OutboxRelayRepository;
+import dev.loanwatch.ingestion.repository.OutboxRelayRepository.Batch;
+import dev.loanwatch.ingestion.repository.OutboxRelayRepository.Cursor;
 import dev.loanwatch.ingestion.repository.OutboxRelayRepository.PendingEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -127,6 +129,9 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
+                if (!running.get()) {
+                    return;
+                }
                 lastError = e;
                 LOG.warnf("outbox relay failed, retrying in 1 s: %s", e.toString());
                 sleep(1000);
@@ -138,22 +143,21 @@ public class OutboxRelay {
 
     private void relay(OutboxRelayRepository.Leadership lease) throws Exception {
         String checkpointTopic = config.topics().outboxCheckpoints();
-        String relayId = config.outbox().transactionalId();
+        String relayId = config.outbox().transactionalId() + "|" + repository.databaseIdentity();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties())) {
             producer.initTransactions();
-            List<Long> done = lastCheckpoint(checkpointTopic, relayId);
-            repository.delete(done);
-            LOG.infof("outbox relay is leader; %d ids of the last committed batch cleaned up", done.size());
+            Checkpoint done = lastCheckpoint(checkpointTopic, relayId);
+            apply(done);
+            LOG.infof("outbox relay is leader; %d ids of the last committed batch cleaned up", done.ids().size());
             while (running.get()) {
                 lease.check();
-                List<PendingEvent> batch = repository.next(config.outbox().batchSize());
+                Batch batch = repository.next(config.outbox().batchSize());
                 if (batch.isEmpty()) {
                     sleep(config.outbox().idleMillis());
                     continue;
                 }
                 producer.beginTransaction();
-                List<Long> ids = new ArrayList<>(batch.size());
-                for (PendingEvent ev : batch) {
+                for (PendingEvent ev : batch.events()) {
                     ProducerRecord<String, byte[]> rec = new ProducerRecord<>(ev.topic(), ev.key(), ev.payload());
                     rec.headers().add("event-id", ev.eventId().toString().getBytes(StandardCharsets.UTF_8));
                     rec.headers().add("event-type", ev.eventType().getBytes(StandardCharsets.UTF_8));
@@ -161,22 +165,30 @@ public class OutboxRelay {
                         rec.headers().add("traceparent", ev.traceparent().getBytes(StandardCharsets.UTF_8));
                     }
                     producer.send(rec);
-                    ids.add(ev.id());
                 }
-                producer.send(new ProducerRecord<>(checkpointTopic, relayId, Checkpoint.encode(ids)));
+                Checkpoint checkpoint = new Checkpoint(batch.done(), batch.cursor());
+                producer.send(new ProducerRecord<>(checkpointTopic, relayId, checkpoint.encode()));
                 producer.commitTransaction();
                 if (crashAfterNextCommit) {
                     crashAfterNextCommit = false;
-                    throw new IllegalStateException("injected crash between the Kafka commit and the outbox delete");
+                    throw new IllegalStateException("injected crash between the Kafka commit and the outbox bookkeeping");
                 }
-                repository.delete(ids);
-                published.increment(batch.size());
+                apply(checkpoint);
+                published.increment(batch.events().size());
             }
         }
     }
 
-    /** The outbox ids of the last batch this relay committed to Kafka. */
-    private List<Long> lastCheckpoint(String topic, String relayId) {
+    /** The outbox bookkeeping of a committed batch: delete the rows it completed, store its cursor. */
+    private void apply(Checkpoint checkpoint) throws java.sql.SQLException {
+        repository.delete(checkpoint.ids());
+        if (checkpoint.cursor() != null) {
+            repository.advance(checkpoint.cursor());
+        }
+    }
+
+    /** The bookkeeping of the last batch this relay committed to Kafka. */
+    private Checkpoint lastCheckpoint(String topic, String relayId) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -189,7 +201,7 @@ public class OutboxRelay {
             long end = consumer.endOffsets(List.of(tp)).get(tp);
             // the tail holds the last batches' checkpoints and their commit markers
             consumer.seek(tp, Math.max(0, end - 50));
-            List<Long> last = List.of();
+            Checkpoint last = new Checkpoint(List.of(), null);
             long position = consumer.position(tp);
             while (position < end) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
@@ -226,12 +238,13 @@ public class OutboxRelay {
         }
     }
 
-    /** Ids as ranges ("1-5000,5003") so a checkpoint stays small however large the batch. */
-    static final class Checkpoint {
-        private Checkpoint() {
-        }
-
-        static byte[] encode(List<Long> ids) {
+    /**
+     * What a committed batch did to the outbox: the ids it completed, as ranges ("1-5000,5003"),
+     * so a checkpoint stays small however large the batch, and the cursor of a snapshot being
+     * streamed ("…;cursor=42:L0001234").
+     */
+    record Checkpoint(List<Long> ids, Cursor cursor) {
+        byte[] encode() {
             List<Long> sorted = new ArrayList<>(ids);
             sorted.sort(null);
             StringBuilder sb = new StringBuilder();
@@ -246,27 +259,36 @@ public class OutboxRelay {
                 }
                 i = j + 1;
             }
+            if (cursor != null) {
+                sb.append(";cursor=").append(cursor.outboxId()).append(':').append(cursor.lastKey());
+            }
             return sb.toString().getBytes(StandardCharsets.UTF_8);
         }
 
-        static List<Long> decode(byte[] value) {
-            List<Long> out = new ArrayList<>();
+        static Checkpoint decode(byte[] value) {
             String s = new String(value, StandardCharsets.UTF_8);
-            if (s.isEmpty()) {
-                return out;
+            Cursor cursor = null;
+            int c = s.indexOf(";cursor=");
+            if (c >= 0) {
+                String spec = s.substring(c + ";cursor=".length());
+                int colon = spec.indexOf(':');
+                cursor = new Cursor(Long.parseLong(spec.substring(0, colon)), spec.substring(colon + 1));
+                s = s.substring(0, c);
             }
-            for (String part : s.split(",")) {
-                int dash = part.indexOf('-');
-                if (dash < 0) {
-                    out.add(Long.parseLong(part));
-                } else {
-                    for (long v = Long.parseLong(part.substring(0, dash)); v <= Long.parseLong(part.substring(dash + 1)); v++) {
-                        out.add(v);
+            List<Long> ids = new ArrayList<>();
+            if (!s.isEmpty()) {
+                for (String part : s.split(",")) {
+                    int dash = part.indexOf('-');
+                    if (dash < 0) {
+                        ids.add(Long.parseLong(part));
+                    } else {
+                        for (long v = Long.parseLong(part.substring(0, dash)); v <= Long.parseLong(part.substring(dash + 1)); v++) {
+                            ids.add(v);
+                        }
                     }
                 }
             }
-            return out;
+            return new Checkpoint(ids, cursor);
         }
     }
-
 }

@@ -61,9 +61,29 @@ public class CloseRepository {
         return out;
     }
 
+    /** Open loans on the books at the end of {@code d}. */
+    public int openLoans(Connection c, LocalDate d) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select count(*) from loan where state = 'OPEN' and disbursement_date <= date '" + d + "'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    // MOB counts month ends (MonthsOnBook): the last month end on or before d, minus the disbursement month
+    private static String mob(String day) {
+        String lastMonthEnd = "(date_trunc('month', " + day + " + 1) - interval '1 day')::date";
+        return "greatest(0, (extract(year from " + lastMonthEnd + ")::int * 12 + extract(month from " + lastMonthEnd + ")::int) "
+                + "- (extract(year from l.disbursement_date)::int * 12 + extract(month from l.disbursement_date)::int))";
+    }
+
     /**
-     * Computes the status of every open loan as of the end of {@code d} into the temp table
-     * close_new; returns the number of loans.
+     * Computes, as of the end of {@code d}, the status of every open loan whose status can differ
+     * from C / NORMAL (its grade minimum) / no flags — the loans with an installment past due, the
+     * loans whose recorded status is not that default, and the loans with payments valued after
+     * d — into the temp table close_new. Every other open loan is current and stays as recorded,
+     * so a close costs in proportion to the delinquent book, not the whole book. Returns the
+     * number of loans computed.
      */
     public int computeStatuses(Connection c, LocalDate d, BigDecimal tolerance, String defaultPolicy) throws SQLException {
         String day = "date '" + d + "'";
@@ -93,87 +113,97 @@ public class CloseRepository {
                     + "from close_owed where up + ui + ue > " + tolerance.toPlainString() + " group by loan_id");
             s.execute("create temp table close_principal_after on commit drop as "
                     + "select loan_id, sum(pr) pr from close_after group by loan_id");
+            s.execute("analyze close_past_due");
             // 准M2/准M3: the DPD at the end of d's month if nothing is paid falls in M2 (M3) while the
             // loan is better than that bucket today (DelinquencyStatus, rollingOnly = true)
             String monthEnd = "(date_trunc('month', " + day + ") + interval '1 month' - interval '1 day')::date";
-            String lastMonthEnd = "(date_trunc('month', " + day + " + 1) - interval '1 day')::date";
-            return s.executeUpdate("create temp table close_new on commit drop as "
+            int n = s.executeUpdate("create temp table close_new on commit drop as "
                     + "select x.id, x.dpd, b.code bucket, b.stage, greatest(g.grade, x.grade_minimum) grade, "
                     + "x.outstanding, x.od_p, x.od_i, "
                     + "(x.dpd > 0 and b.code < 2 and pb.code = 2) near_m2, (x.dpd > 0 and b.code < 3 and pb.code = 3) near_m3, "
                     + "x.mob from ("
-                    + "  select l.id, l.product, l.grade_minimum, coalesce(" + day + " - p.oldest_due, 0) dpd, "
+                    + "  select l.id, coalesce(pp.policy, '" + defaultPolicy.replace("'", "") + "') policy, l.grade_minimum, "
+                    + "  coalesce(" + day + " - p.oldest_due, 0) dpd, "
                     + "  coalesce(" + day + " - p.oldest_due, 0) + (" + monthEnd + " - " + day + ") projected, "
                     + "  l.outstanding_principal + coalesce(pa.pr, 0) outstanding, "
-                    + "  coalesce(p.od_p, 0) od_p, coalesce(p.od_i, 0) od_i, "
-                    + "  greatest(0, (extract(year from " + lastMonthEnd + ")::int * 12 + extract(month from " + lastMonthEnd + ")::int) "
-                    + "    - (extract(year from l.disbursement_date)::int * 12 + extract(month from l.disbursement_date)::int)) mob "
+                    + "  coalesce(p.od_p, 0) od_p, coalesce(p.od_i, 0) od_i, " + mob(day) + " mob "
                     + "  from loan l left join close_past_due p on p.loan_id = l.id "
                     + "  left join close_principal_after pa on pa.loan_id = l.id "
+                    + "  left join product_policy pp on pp.product = l.product "
                     + "  where l.state = 'OPEN' and l.disbursement_date <= " + day
+                    + "  and (p.loan_id is not null or pa.loan_id is not null or l.dpd <> 0 or l.bucket <> 0 or l.stage <> 0 "
+                    + "       or l.grade <> l.grade_minimum or l.near_m2 or l.near_m3 or l.overdue_principal <> 0 or l.overdue_interest <> 0)"
                     + ") x "
                     + "join bucket_def b on x.dpd between b.min_dpd and b.max_dpd "
                     + "join bucket_def pb on x.projected between pb.min_dpd and pb.max_dpd "
-                    + "join grade_floor g on g.policy = coalesce((select pp.policy from product_policy pp where pp.product = x.product), '"
-                    + defaultPolicy.replace("'", "") + "') and x.dpd between g.min_dpd and g.max_dpd");
+                    + "join grade_floor g on g.policy = x.policy and x.dpd between g.min_dpd and g.max_dpd");
+            s.execute("analyze close_new");
+            return n;
         }
     }
 
     /**
-     * Records the loans whose status (bucket, stage, grade, 准M2/准M3) changed — or that are
-     * closed for the first time — in the history and the outbox, then writes the new status on
-     * the loans whose figures moved. Returns the number of status changes.
+     * Records the loans whose status (bucket, stage, grade, 准M2/准M3) changed in the history and
+     * the outbox, then writes the new figures on the loans whose figures moved. Returns the
+     * number of status changes.
      */
     public int applyStatuses(Connection c, LocalDate d, String statusTopic) throws SQLException {
         String day = "date '" + d + "'";
         int changes;
+        try (PreparedStatement ps = c.prepareStatement("with changed as ("
+                + "insert into loan_status_history (loan_id, as_of, dpd, bucket, previous_bucket, stage, grade, "
+                + "previous_grade, outstanding_principal, overdue_principal, overdue_interest, near_m2, near_m3, mob) "
+                + "select n.id, " + day + ", n.dpd, n.bucket, l.bucket, n.stage, n.grade, l.grade, n.outstanding, "
+                + "n.od_p, n.od_i, n.near_m2, n.near_m3, n.mob from close_new n join loan l on l.id = n.id "
+                + "where (l.bucket, l.stage, l.grade, l.near_m2, l.near_m3) "
+                + "is distinct from (n.bucket, n.stage, n.grade, n.near_m2, n.near_m3) "
+                // a re-run of the same date corrects what the first run recorded
+                + "on conflict (loan_id, as_of) do update set dpd = excluded.dpd, bucket = excluded.bucket, "
+                + "stage = excluded.stage, grade = excluded.grade, outstanding_principal = excluded.outstanding_principal, "
+                + "overdue_principal = excluded.overdue_principal, overdue_interest = excluded.overdue_interest, "
+                + "near_m2 = excluded.near_m2, near_m3 = excluded.near_m3, mob = excluded.mob returning loan_id) "
+                + "insert into outbox (topic, msg_key, event_type, ref_date) "
+                + "select ?, loan_id, 'LoanStatusChanged', " + day + " from changed")) {
+            ps.setString(1, statusTopic);
+            changes = ps.executeUpdate();
+        }
         try (Statement s = c.createStatement()) {
-            s.execute("analyze close_new");
-            try (PreparedStatement ps = c.prepareStatement("with changed as ("
-                    + "insert into loan_status_history (loan_id, as_of, dpd, bucket, previous_bucket, stage, grade, "
-                    + "previous_grade, outstanding_principal, overdue_principal, overdue_interest, near_m2, near_m3, mob) "
-                    + "select n.id, " + day + ", n.dpd, n.bucket, l.bucket, n.stage, n.grade, l.grade, n.outstanding, "
-                    + "n.od_p, n.od_i, n.near_m2, n.near_m3, n.mob from close_new n join loan l on l.id = n.id "
-                    + "where l.status_as_of is null or (l.bucket, l.stage, l.grade, l.near_m2, l.near_m3) "
-                    + "is distinct from (n.bucket, n.stage, n.grade, n.near_m2, n.near_m3) "
-                    // a re-run of the same date corrects what the first run recorded
-                    + "on conflict (loan_id, as_of) do update set dpd = excluded.dpd, bucket = excluded.bucket, "
-                    + "stage = excluded.stage, grade = excluded.grade, outstanding_principal = excluded.outstanding_principal, "
-                    + "overdue_principal = excluded.overdue_principal, overdue_interest = excluded.overdue_interest, "
-                    + "near_m2 = excluded.near_m2, near_m3 = excluded.near_m3, mob = excluded.mob returning loan_id) "
-                    + "insert into outbox (topic, msg_key, event_type, ref_date) "
-                    + "select ?, loan_id, 'LoanStatusChanged', " + day + " from changed")) {
-                ps.setString(1, statusTopic);
-                changes = ps.executeUpdate();
-            }
-            s.executeUpdate("update loan l set status_as_of = coalesce(l.status_as_of, " + day + "), dpd = n.dpd, "
-                    + "bucket = n.bucket, stage = n.stage, grade = n.grade, overdue_principal = n.od_p, "
-                    + "overdue_interest = n.od_i, near_m2 = n.near_m2, near_m3 = n.near_m3 from close_new n "
-                    + "where l.id = n.id and (l.status_as_of is null or (l.dpd, l.bucket, l.stage, l.grade, "
-                    + "l.overdue_principal, l.overdue_interest, l.near_m2, l.near_m3) is distinct from "
-                    + "(n.dpd, n.bucket, n.stage, n.grade, n.od_p, n.od_i, n.near_m2, n.near_m3))");
+            s.executeUpdate("update loan l set dpd = n.dpd, bucket = n.bucket, stage = n.stage, grade = n.grade, "
+                    + "overdue_principal = n.od_p, overdue_interest = n.od_i, near_m2 = n.near_m2, near_m3 = n.near_m3 "
+                    + "from close_new n where l.id = n.id and (l.dpd, l.bucket, l.stage, l.grade, l.overdue_principal, "
+                    + "l.overdue_interest, l.near_m2, l.near_m3) is distinct from "
+                    + "(n.dpd, n.bucket, n.stage, n.grade, n.od_p, n.od_i, n.near_m2, n.near_m3)");
         }
         return changes;
     }
 
-    /** The month-end snapshot of every open loan, and one outbox row per loan. */
+    /**
+     * The month-end snapshot of every open loan (those not computed by this close are current:
+     * C, their grade minimum, no flags), and ONE outbox row for the whole snapshot: the relay
+     * streams the snapshot table itself, loan by loan, instead of a million outbox rows.
+     */
     public int snapshot(Connection c, LocalDate d, String snapshotTopic) throws SQLException {
         String day = "date '" + d + "'";
+        int rows;
         try (Statement s = c.createStatement()) {
             s.execute("delete from month_end_snapshot where snapshot_date = " + day);
+            rows = s.executeUpdate("insert into month_end_snapshot (snapshot_date, loan_id, borrower_id, product, "
+                    + "disbursement_date, disbursed_principal, mob, dpd, bucket, stage, grade, outstanding_principal, "
+                    + "overdue_principal, overdue_interest, near_m2, near_m3, restructured) "
+                    + "select " + day + ", l.id, l.borrower_id, l.product, l.disbursement_date, l.principal, " + mob(day) + ", "
+                    + "coalesce(n.dpd, 0), coalesce(n.bucket, 0), coalesce(n.stage, 0), coalesce(n.grade, l.grade_minimum), "
+                    + "coalesce(n.outstanding, l.outstanding_principal), coalesce(n.od_p, 0), coalesce(n.od_i, 0), "
+                    + "coalesce(n.near_m2, false), coalesce(n.near_m3, false), l.restructured "
+                    + "from loan l left join close_new n on n.id = l.id "
+                    + "where l.state = 'OPEN' and l.disbursement_date <= " + day);
         }
-        try (PreparedStatement ps = c.prepareStatement("with snap as ("
-                + "insert into month_end_snapshot (snapshot_date, loan_id, borrower_id, product, disbursement_date, "
-                + "disbursed_principal, mob, dpd, bucket, stage, grade, outstanding_principal, overdue_principal, "
-                + "overdue_interest, near_m2, near_m3, restructured) "
-                + "select " + day + ", n.id, l.borrower_id, l.product, l.disbursement_date, l.principal, n.mob, n.dpd, "
-                + "n.bucket, n.stage, n.grade, n.outstanding, n.od_p, n.od_i, n.near_m2, n.near_m3, l.restructured "
-                + "from close_new n join loan l on l.id = n.id returning loan_id) "
-                + "insert into outbox (topic, msg_key, event_type, ref_date) "
-                + "select ?, loan_id, 'MonthEndSnapshot', " + day + " from snap")) {
+        try (PreparedStatement ps = c.prepareStatement("insert into outbox (topic, msg_key, event_type, ref_date) "
+                + "values (?, ?, 'MonthEndSnapshotBatch', " + day + ")")) {
             ps.setString(1, snapshotTopic);
-            return ps.executeUpdate();
+            ps.setString(2, d.toString());
+            ps.executeUpdate();
         }
+        return rows;
     }
 
     public void record(Connection c, Day day) throws SQLException {

@@ -19,10 +19,19 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class LoanRepository {
-    private static final String LOAN_COLUMNS = "id, borrower_id, product, channel, disbursement_date, principal, "
+    private static final String LOAN_COLUMNS = columns(
+            // the loan's figures are those of the latest close since it was disbursed
+            "(select max(business_date) from business_day where business_date >= l.disbursement_date)");
+    /** Writers lock loans often and never show the close date: no per-row subquery for them. */
+    private static final String LOCK_COLUMNS = columns("null::date");
+
+    private static String columns(String statusAsOf) {
+        return "id, borrower_id, product, channel, disbursement_date, principal, "
             + "annual_rate, term_months, method, due_day, schedule_supplied, state, outstanding_principal, credit, "
-            + "restructured, grade_before_restructuring, manual_grade, grade_minimum, content_hash, status_as_of, dpd, "
+            + "restructured, grade_before_restructuring, manual_grade, grade_minimum, content_hash, "
+            + statusAsOf + ", dpd, "
             + "bucket, stage, grade, overdue_principal, overdue_interest, near_m2, near_m3";
+    }
     private static final String INSTALLMENT_COLUMNS = "loan_id, number, due_date, principal_due, interest_due, "
             + "penalty_due, principal_paid, interest_paid, penalty_paid, valid_from, superseded_on";
 
@@ -60,11 +69,11 @@ public class LoanRepository {
 
     /** Locks the loans (in id order, so two writers never deadlock) and returns them by id. */
     public Map<String, LoanRow> lock(Connection c, Collection<String> ids) throws SQLException {
-        return select(c, "select " + LOAN_COLUMNS + " from loan where id = any(?) order by id for update", ids);
+        return select(c, "select " + LOCK_COLUMNS + " from loan l where id = any(?) order by id for update of l", ids);
     }
 
     public Optional<LoanRow> find(Connection c, String id, boolean forUpdate) throws SQLException {
-        Map<String, LoanRow> m = select(c, "select " + LOAN_COLUMNS + " from loan where id = any(?)"
+        Map<String, LoanRow> m = select(c, "select " + LOAN_COLUMNS + " from loan l where id = any(?)"
                 + (forUpdate ? " for update" : ""), List.of(id));
         return Optional.ofNullable(m.get(id));
     }
@@ -94,12 +103,18 @@ public class LoanRepository {
         return rs.wasNull() ? null : v;
     }
 
-    /** The installments still owed by each loan, oldest first: what a payment is allocated against. */
-    public Map<String, List<InstallmentBalance>> owed(Connection c, Collection<String> loanIds) throws SQLException {
+    /**
+     * The first {@code limit} installments still owed by each loan, oldest first: what payments
+     * are allocated against. Most payments settle one or two installments, so reading a
+     * mortgage's 300 future installments for each would cost more than the payment itself.
+     */
+    public Map<String, List<InstallmentBalance>> owed(Connection c, Collection<String> loanIds, int limit) throws SQLException {
         Map<String, List<InstallmentBalance>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select " + INSTALLMENT_COLUMNS + " from installment "
-                + "where loan_id = any(?) and not settled and superseded_on is null order by loan_id, number")) {
+        try (PreparedStatement ps = c.prepareStatement("select x.* from unnest(?::text[]) k(id) cross join lateral ("
+                + "select " + INSTALLMENT_COLUMNS + " from installment i where i.loan_id = k.id and not i.settled "
+                + "and i.superseded_on is null order by i.number limit ?) x")) {
             ps.setArray(1, Bulk.texts(c, loanIds));
+            ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     InstallmentRow r = installment(rs);

@@ -3,7 +3,10 @@ package dev.loanwatch.ingestion.repository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A stored loan with its status as of the last daily close (grade/bucket/stage as domain-enum ordinals). */
+/**
+ * A stored loan with its status as of the last daily close (grade/bucket/stage as domain-enum
+ * ordinals); {@code statusAsOf} is that close's date, null before the loan's first close.
+ */
 public record LoanRow(String id, String borrowerId, String product, String channel, LocalDate disbursementDate,
                       BigDecimal principal, BigDecimal annualRate, int termMonths, String method, int dueDay,
                       boolean scheduleSupplied, String state, BigDecimal outstandingPrincipal, BigDecimal credit,

@@ -18,29 +18,36 @@ import java.util.Optional;
 public class PaymentRepository {
 
     public record PaymentRow(String id, String loanId, LocalDate valueDate, BigDecimal amount, BigDecimal credit,
-                             BigDecimal outstandingAfter, String loanStateAfter, String contentHash) {
-    }
-
-    public record AllocationRow(String paymentId, String loanId, LocalDate valueDate, AllocationLine line) {
+                             BigDecimal outstandingAfter, String loanStateAfter, String contentHash,
+                             List<AllocationLine> allocation) {
     }
 
     public Map<String, String> contentHashes(Connection c, Collection<String> ids) throws SQLException {
         return Bulk.contentHashes(c, "payment", ids);
     }
 
-    public void insert(Connection c, List<PaymentRow> rows, List<AllocationRow> allocations) throws SQLException {
+    public void insert(Connection c, List<PaymentRow> rows) throws SQLException {
         Bulk.of(rows).column(PaymentRow::id).column(PaymentRow::loanId).column(PaymentRow::valueDate)
                 .column(PaymentRow::amount).column(PaymentRow::credit).column(PaymentRow::outstandingAfter)
                 .column(PaymentRow::loanStateAfter).column(PaymentRow::contentHash)
+                .column(r -> arrayLiteral(r.allocation(), l -> String.valueOf(l.installment())))
+                .column(r -> arrayLiteral(r.allocation(), l -> l.penalty().toPlainString()))
+                .column(r -> arrayLiteral(r.allocation(), l -> l.interest().toPlainString()))
+                .column(r -> arrayLiteral(r.allocation(), l -> l.principal().toPlainString()))
                 .execute(c, "insert into payment (id, loan_id, value_date, amount, credit, outstanding_after, "
-                        + "loan_state_after, content_hash) select * from unnest(?::text[], ?::text[], ?::date[], "
-                        + "?::numeric[], ?::numeric[], ?::numeric[], ?::text[], ?::text[])");
-        Bulk.of(allocations).column(AllocationRow::paymentId).column(AllocationRow::loanId)
-                .column(a -> a.line().installment()).column(AllocationRow::valueDate)
-                .column(a -> a.line().penalty()).column(a -> a.line().interest()).column(a -> a.line().principal())
-                .execute(c, "insert into payment_allocation (payment_id, loan_id, installment, value_date, penalty, "
-                        + "interest, principal) select * from unnest(?::text[], ?::text[], ?::int[], ?::date[], "
-                        + "?::numeric[], ?::numeric[], ?::numeric[])");
+                        + "loan_state_after, content_hash, alloc_installment, alloc_penalty, alloc_interest, alloc_principal) "
+                        + "select id, l, v::date, a::numeric, cr::numeric, o::numeric, s, h, ai::int[], ap::numeric[], "
+                        + "aint::numeric[], apr::numeric[] from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                        + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                        + "as u(id, l, v, a, cr, o, s, h, ai, ap, aint, apr)");
+    }
+
+    private static String arrayLiteral(List<AllocationLine> lines, java.util.function.Function<AllocationLine, String> value) {
+        StringBuilder sb = new StringBuilder("{");
+        for (AllocationLine l : lines) {
+            sb.append(sb.length() == 1 ? "" : ",").append(value.apply(l));
+        }
+        return sb.append('}').toString();
     }
 
     public Optional<PaymentRow> find(Connection c, String id) throws SQLException {
@@ -52,12 +59,13 @@ public class PaymentRepository {
                     return Optional.empty();
                 }
                 return Optional.of(new PaymentRow(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8)));
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8),
+                        allocation(c, id)));
             }
         }
     }
 
-    public List<AllocationLine> allocation(Connection c, String paymentId) throws SQLException {
+    private List<AllocationLine> allocation(Connection c, String paymentId) throws SQLException {
         List<AllocationLine> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select installment, penalty, interest, principal "
                 + "from payment_allocation where payment_id = ? order by installment")) {

@@ -50,13 +50,15 @@ public class CloseService {
                         + d + " is before the last closed date " + last.get()
                         + (rerun ? "; only the latest closed date can be re-run" : "")));
             }
-            int open = closes.computeStatuses(c, d, config.delinquency().tolerance(), config.defaultPolicy());
+            int open = closes.openLoans(c, d);
+            int computed = closes.computeStatuses(c, d, config.delinquency().tolerance(), config.defaultPolicy());
             int changes = closes.applyStatuses(c, d, config.topics().loanStatus());
             int snapshot = monthEnd ? closes.snapshot(c, d, config.topics().snapshots()) : 0;
             long millis = (System.nanoTime() - started) / 1_000_000;
             Day day = new Day(d, already.map(a -> a.runs() + 1).orElse(1), open, changes, snapshot, millis);
             closes.record(c, day);
-            LOG.infof("closed %s: %d open loans, %d status changes, %d snapshot rows in %d ms", d, open, changes, snapshot, millis);
+            LOG.infof("closed %s: %d open loans (%d not current), %d status changes, %d snapshot rows in %d ms",
+                    d, open, computed, changes, snapshot, millis);
             return summary(day, monthEnd, false);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -5,52 +5,130 @@ import dev.loanwatch.ingestion.mapping.BorrowerCommand;
 import dev.loanwatch.ingestion.mapping.InvalidInputException;
 import dev.loanwatch.ingestion.mapping.LoanCommand;
 import dev.loanwatch.ingestion.mapping.PaymentCommand;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Raw records of one type → parsed → stored in one transaction; one rejection or outcome per
- * record, in order. Shared by the batch importer and the Kafka consumers.
+ * Raw records of one type → parsed → stored; one rejection or outcome per record, in order.
+ * Shared by the batch importer and the Kafka consumers. A chunk is split by key (a payment by
+ * its loan, so one loan's payments keep their order) into {@code parallelism} parts stored
+ * concurrently, each in its own transaction: the database works on both cores.
  */
 @ApplicationScoped
 public class Ingestion {
     private final BorrowerService borrowers;
     private final LoanService loans;
     private final PaymentService payments;
+    private final int parallelism;
+    private final ExecutorService pool;
 
-    public Ingestion(BorrowerService borrowers, LoanService loans, PaymentService payments) {
+    public Ingestion(BorrowerService borrowers, LoanService loans, PaymentService payments,
+                     @ConfigProperty(name = "loanwatch.ingest.parallelism", defaultValue = "2") int parallelism) {
         this.borrowers = borrowers;
         this.loans = loans;
         this.payments = payments;
+        this.parallelism = Math.max(1, parallelism);
+        this.pool = Executors.newFixedThreadPool(this.parallelism, r -> {
+            Thread t = new Thread(r, "ingest-part");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent e) {
+        pool.shutdownNow();
     }
 
     /** @return per record: null when stored or replayed, else why it was rejected */
-    @SuppressWarnings("unchecked")
     public List<Rejection> ingest(RecordType type, List<JsonNode> records) {
-        List<Rejection> result = new ArrayList<>(records.size());
-        List<Object> commands = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (JsonNode node : records) {
+        Rejection[] result = new Rejection[records.size()];
+        List<List<Integer>> positions = new ArrayList<>();
+        List<List<Object>> parts = new ArrayList<>();
+        for (int p = 0; p < parallelism; p++) {
+            positions.add(new ArrayList<>());
+            parts.add(new ArrayList<>());
+        }
+        for (int i = 0; i < records.size(); i++) {
             try {
-                commands.add(type.parser.apply(node));
-                positions.add(result.size());
-                result.add(null);
+                Object command = type.parser.apply(records.get(i));
+                int part = Math.floorMod(key(command).hashCode(), parallelism);
+                positions.get(part).add(i);
+                parts.get(part).add(command);
             } catch (InvalidInputException e) {
-                result.add(Rejection.invalid(e.errors()));
+                result[i] = Rejection.invalid(e.errors());
             }
         }
-        if (commands.isEmpty()) {
-            return result;
+        List<Future<List<? extends Outcome<?>>>> futures = new ArrayList<>();
+        for (List<Object> part : parts) {
+            futures.add(part.isEmpty() ? null : pool.submit(() -> store(type, part)));
         }
-        List<? extends Outcome<?>> outcomes = switch (type) {
-            case BORROWERS -> borrowers.ingest((List<BorrowerCommand>) (List<?>) commands);
-            case LOANS -> loans.ingest((List<LoanCommand>) (List<?>) commands);
-            case PAYMENTS -> payments.ingest((List<PaymentCommand>) (List<?>) commands);
-        };
-        for (int i = 0; i < outcomes.size(); i++) {
-            result.set(positions.get(i), outcomes.get(i).rejection());
+        for (int p = 0; p < parallelism; p++) {
+            if (futures.get(p) == null) {
+                continue;
+            }
+            List<? extends Outcome<?>> outcomes = await(futures.get(p));
+            for (int i = 0; i < outcomes.size(); i++) {
+                result[positions.get(p).get(i)] = outcomes.get(i).rejection();
+            }
         }
-        return result;
+        return java.util.Arrays.asList(result);
+    }
+
+    private static String key(Object command) {
+        if (command instanceof PaymentCommand p) {
+            return p.loanId();
+        }
+        return command instanceof LoanCommand l ? l.id() : ((BorrowerCommand) command).id();
+    }
+
+    /**
+     * Stores one part. When a record's id was stored meanwhile by another part or writer (a
+     * unique violation rolls the part back), the part is tried again: the record is then seen
+     * as a replay or a conflict like any other.
+     */
+    @SuppressWarnings("unchecked")
+    private List<? extends Outcome<?>> store(RecordType type, List<Object> commands) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return switch (type) {
+                    case BORROWERS -> borrowers.ingest((List<BorrowerCommand>) (List<?>) commands);
+                    case LOANS -> loans.ingest((List<LoanCommand>) (List<?>) commands);
+                    case PAYMENTS -> payments.ingest((List<PaymentCommand>) (List<?>) commands);
+                };
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !uniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -19,7 +19,6 @@ import dev.loanwatch.ingestion.repository.LoanRow;
 import dev.loanwatch.ingestion.repository.OutboxEntry;
 import dev.loanwatch.ingestion.repository.OutboxRepository;
 import dev.loanwatch.ingestion.repository.PaymentRepository;
-import dev.loanwatch.ingestion.repository.PaymentRepository.AllocationRow;
 import dev.loanwatch.ingestion.repository.PaymentRepository.PaymentRow;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +28,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +37,9 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentView> {
+    /** Installments read per loan up front; the rest only for a payment that reaches past them. */
+    static final int FIRST_OWED = 6;
+
     private final AgroalDataSource dataSource;
     private final LoanRepository loans;
     private final PaymentRepository payments;
@@ -63,11 +66,23 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
         try (Connection c = dataSource.getConnection()) {
             Replays replays = new Replays(payments.contentHashes(c, commands.stream().map(PaymentCommand::id).toList()));
             Map<String, LoanRow> loanRows = loans.lock(c, commands.stream().map(PaymentCommand::loanId).distinct().sorted().toList());
-            Map<String, List<InstallmentBalance>> owed = loans.owed(c, loanRows.keySet());
+            Map<String, List<InstallmentBalance>> owed = loans.owed(c, loanRows.keySet(), FIRST_OWED);
+            // loans whose payments in this chunk may reach past the first installments: read all of them at once
+            Map<String, BigDecimal> paying = new HashMap<>();
+            commands.forEach(cmd -> paying.merge(cmd.loanId(), cmd.amount(), BigDecimal::add));
+            List<String> reachFurther = new ArrayList<>();
+            owed.forEach((id, first) -> {
+                BigDecimal unpaid = first.stream().map(InstallmentBalance::unpaid).reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (first.size() >= FIRST_OWED && unpaid.compareTo(paying.get(id)) <= 0) {
+                    reachFurther.add(id);
+                }
+            });
+            if (!reachFurther.isEmpty()) {
+                owed.putAll(loans.owed(c, reachFurther, Integer.MAX_VALUE));
+            }
             Map<String, LoanBalance> balances = new LinkedHashMap<>();
             Map<String, PaidUpdate> paidUpdates = new LinkedHashMap<>();
             List<PaymentRow> rows = new ArrayList<>();
-            List<AllocationRow> allocationRows = new ArrayList<>();
             List<OutboxEntry> events = new ArrayList<>();
             List<Outcome<PaymentView>> out = new ArrayList<>(commands.size());
             List<Integer> replayed = new ArrayList<>();
@@ -89,6 +104,9 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
                     continue;
                 }
                 LoanBalance balance = balances.computeIfAbsent(loan.id(), k -> new LoanBalance(loan, owed.getOrDefault(k, List.of())));
+                if (!balance.covers(cmd.amount())) {
+                    balance.loadRest(loans.owed(c, List.of(loan.id()), Integer.MAX_VALUE).get(loan.id()));
+                }
                 if ("SETTLED".equals(balance.state)) {
                     out.add(Outcome.rejected(Rejection.notAllowed("loanId", "loan " + loan.id() + " is settled (closed); a payment cannot be applied")));
                     continue;
@@ -102,18 +120,17 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
                 Allocation allocation = PaymentAllocation.allocate(balance.installments, cmd.amount());
                 balance.apply(allocation);
                 for (AllocationLine line : allocation.lines()) {
-                    allocationRows.add(new AllocationRow(cmd.id(), loan.id(), cmd.valueDate(), line));
                     InstallmentBalance b = balance.byNumber(line.installment());
                     paidUpdates.put(loan.id() + "#" + line.installment(), new PaidUpdate(loan.id(), b.number(),
                             b.principalPaid(), b.interestPaid(), b.penaltyPaid()));
                 }
                 PaymentRow row = new PaymentRow(cmd.id(), loan.id(), cmd.valueDate(), cmd.amount(), allocation.credit(),
-                        balance.outstanding, balance.state, hash);
+                        balance.outstanding, balance.state, hash, allocation.lines());
                 rows.add(row);
-                events.add(event(row, allocation.lines()));
-                out.add(Outcome.created(view(row, allocation.lines())));
+                events.add(event(row));
+                out.add(Outcome.created(view(row)));
             }
-            payments.insert(c, rows, allocationRows);
+            payments.insert(c, rows);
             loans.updatePaid(c, new ArrayList<>(paidUpdates.values()));
             loans.updateBalances(c, balances.values().stream().filter(b -> b.changed)
                     .map(b -> new BalanceUpdate(b.loanId, b.outstanding, b.credit, b.state)).toList());
@@ -137,19 +154,16 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
     }
 
     private Optional<PaymentView> load(Connection c, String id) throws SQLException {
-        Optional<PaymentRow> row = payments.find(c, id);
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(view(row.get(), payments.allocation(c, id)));
+        return payments.find(c, id).map(PaymentService::view);
     }
 
-    private static PaymentView view(PaymentRow r, List<AllocationLine> lines) {
-        return new PaymentView(r.id(), r.loanId(), r.valueDate(), r.amount(), lines, r.credit(), r.outstandingAfter(),
+    private static PaymentView view(PaymentRow r) {
+        return new PaymentView(r.id(), r.loanId(), r.valueDate(), r.amount(), r.allocation(), r.credit(), r.outstandingAfter(),
                 r.loanStateAfter());
     }
 
-    private OutboxEntry event(PaymentRow r, List<AllocationLine> lines) {
+    private OutboxEntry event(PaymentRow r) {
+        List<AllocationLine> lines = r.allocation();
         UUID id = UUID.randomUUID();
         PaymentReceived e = PaymentReceived.newBuilder()
                 .setMeta(Events.meta(id, r.valueDate(), Instant.now()))
@@ -174,12 +188,41 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
         String state;
         boolean changed;
 
+        /** Whether every installment the loan still owes is loaded (fewer than asked for came back). */
+        boolean complete;
+
         LoanBalance(LoanRow loan, List<InstallmentBalance> owed) {
             this.loanId = loan.id();
             this.installments = new ArrayList<>(owed);
+            this.complete = owed.size() != FIRST_OWED;
             this.outstanding = loan.outstandingPrincipal();
             this.credit = loan.credit();
             this.state = loan.state();
+        }
+
+        /** Whether the loaded installments are enough to allocate {@code amount} as if all were loaded. */
+        boolean covers(BigDecimal amount) {
+            if (complete) {
+                return true;
+            }
+            BigDecimal unpaid = BigDecimal.ZERO;
+            for (InstallmentBalance b : installments) {
+                unpaid = unpaid.add(b.unpaid());
+            }
+            // strictly more: a payment of exactly everything loaded may be paying off the loan, which needs all of it
+            return unpaid.compareTo(amount) > 0;
+        }
+
+        /** Adds the installments not loaded yet; those loaded keep what this chunk already allocated to them. */
+        void loadRest(List<InstallmentBalance> all) {
+            java.util.Set<Integer> loaded = new java.util.HashSet<>();
+            installments.forEach(b -> loaded.add(b.number()));
+            for (InstallmentBalance b : all) {
+                if (!loaded.contains(b.number())) {
+                    installments.add(b);
+                }
+            }
+            complete = true;
         }
 
         InstallmentBalance byNumber(int number) {
@@ -202,7 +245,9 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
             }
             credit = credit.add(allocation.credit());
             // a written-off loan stays written off: what it receives is a recovery
-            if ("OPEN".equals(state) && installments.stream().allMatch(InstallmentBalance::isSettled)) {
+            // settled only when every installment is loaded and paid (covers() loads the rest before
+            // a payment that could pay everything)
+            if ("OPEN".equals(state) && complete && installments.stream().allMatch(InstallmentBalance::isSettled)) {
                 state = "SETTLED";
             }
             changed = true;

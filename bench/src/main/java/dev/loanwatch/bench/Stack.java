@@ -1,0 +1,213 @@
+package dev.loanwatch.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Kafka and PostgreSQL from the local-stack module: a stack already running on the data
+ * directory is reused (and left running); otherwise one is started as a child process and
+ * stopped at the end.
+ */
+final class Stack implements AutoCloseable {
+    static final List<String> REQUIRED = List.of("KAFKA_BOOTSTRAP_SERVERS", "PG_HOST", "PG_PORT", "PG_USER", "PG_PASSWORD");
+    private static final long START_TIMEOUT_SECONDS = 240;
+
+    private final Map<String, String> env;
+    private final Process started;
+    /** Set when the broker was started from bench's patched copy of local-stack (see brokerWithLz4). */
+    String workaround;
+
+    private Stack(Map<String, String> env, Process started) {
+        this.env = env;
+        this.started = started;
+    }
+
+    String kafka() {
+        return env.get("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    String pgHost() {
+        return env.get("PG_HOST");
+    }
+
+    int pgPort() {
+        return Integer.parseInt(env.get("PG_PORT"));
+    }
+
+    String pgUser() {
+        return env.get("PG_USER");
+    }
+
+    String pgPassword() {
+        return env.get("PG_PASSWORD");
+    }
+
+    boolean startedHere() {
+        return started != null;
+    }
+
+    static Stack startOrReuse(Options o, Path logFile) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(o.localStackJar())) {
+            throw new IllegalStateException(o.localStackJar() + " is missing: build it with "
+                    + "./mvnw -q -pl local-stack -am package -DskipTests");
+        }
+        // "env" answers only when the stack's launcher is alive, so a stale stack.env is not trusted
+        Process probe = new ProcessBuilder(java(), "-jar", o.localStackJar().toString(), "env", "--data", o.stackData().toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (probe.waitFor() == 0) {
+            Map<String, String> env = parse(out.lines().toList());
+            if (env.keySet().containsAll(REQUIRED)) {
+                Log.info("local stack: reusing the one running on %s (Kafka %s, PostgreSQL %s:%s)", o.stackData(),
+                        env.get("KAFKA_BOOTSTRAP_SERVERS"), env.get("PG_HOST"), env.get("PG_PORT"));
+                return new Stack(env, null);
+            }
+        }
+
+        Path jar = o.localStackJar();
+        String workaround = null;
+        if (!hasLz4(jar.resolveSibling("lib"))) {
+            jar = brokerWithLz4(o);
+            workaround = "local-stack/target/lib has no LZ4 codec, so its broker rejects the outbox relay's lz4-compressed "
+                    + "batches (NoClassDefFoundError net/jpountz/lz4/LZ4Exception); this run started the stack from a copy in "
+                    + jar.getParent() + " with at.yawk.lz4:lz4-java added";
+            Log.info("local stack: WORKAROUND: %s", workaround);
+        }
+        Log.info("local stack: starting it on %s (its log: %s)", o.stackData(), logFile);
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "start", "--data", o.stackData().toString())
+                .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
+        // stdout carries only the KEY=value lines, printed once the stack is ready
+        Map<String, String> env = new ConcurrentHashMap<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    env.putAll(parse(List.of(line)));
+                }
+            } catch (IOException e) {
+                // the process ended; the waiting loop below notices
+            }
+        }, "local-stack-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        Stack stack = new Stack(env, p);
+        stack.workaround = workaround;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        while (!env.keySet().containsAll(REQUIRED)) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("local-stack exited with code " + p.exitValue() + "; see " + logFile);
+            }
+            if (System.nanoTime() > deadline) {
+                stack.close();
+                throw new IllegalStateException("local-stack was not ready within " + START_TIMEOUT_SECONDS + " s; see " + logFile);
+            }
+            Thread.sleep(100);
+        }
+        Log.info("local stack: ready in %s (Kafka %s, PostgreSQL %s:%s)", Log.secs(System.nanoTime() - t0),
+                stack.kafka(), stack.pgHost(), stack.pgPort());
+        return stack;
+    }
+
+    private static boolean hasLz4(Path lib) throws IOException {
+        if (!Files.isDirectory(lib)) {
+            return true; // not the packaged layout: nothing to check, nothing to patch
+        }
+        try (var files = Files.list(lib)) {
+            return files.anyMatch(f -> f.getFileName().toString().contains("lz4"));
+        }
+    }
+
+    /**
+     * A copy of local-stack's packaged layout (jar + lib/) under bench/target with the LZ4 codec
+     * added: local-stack puts the lib/ next to its jar on the broker's class path, so the copy's
+     * broker can read compressed batches. Used only while local-stack itself lacks the codec.
+     */
+    private static Path brokerWithLz4(Options o) throws IOException {
+        Path dir = o.root().resolve("bench/target/local-stack-with-lz4");
+        Path lib = dir.resolve("lib");
+        Files.createDirectories(lib);
+        try (var files = Files.list(lib)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        try (var files = Files.list(o.localStackJar().resolveSibling("lib"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, lib.resolve(f.getFileName()));
+            }
+        }
+        Path codec;
+        try {
+            codec = Path.of(Class.forName("net.jpountz.lz4.LZ4Factory").getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("the LZ4 codec is not on the benchmark's class path", e);
+        }
+        Files.copy(codec, lib.resolve(codec.getFileName()));
+        Path jar = dir.resolve("local-stack.jar");
+        Files.copy(o.localStackJar(), jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return jar;
+    }
+
+    /** KEY=value lines as local-stack writes them (values shell-quoted when needed). */
+    static Map<String, String> parse(List<String> lines) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : lines) {
+            int eq = line.indexOf('=');
+            if (eq <= 0 || !line.substring(0, eq).matches("[A-Z_][A-Z0-9_]*")) {
+                continue;
+            }
+            env.put(line.substring(0, eq), unquote(line.substring(eq + 1).strip()));
+        }
+        return env;
+    }
+
+    /** Undoes POSIX single-quoting: 'a'\''b' is a'b. */
+    private static String unquote(String v) {
+        StringBuilder out = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+            } else if (ch == '\\' && !quoted && i + 1 < v.length()) {
+                out.append(v.charAt(++i));
+            } else {
+                out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Stops the stack only if this run started it; TERM lets its shutdown hook stop Kafka and PostgreSQL in order. */
+    @Override
+    public void close() {
+        if (started == null || !started.isAlive()) {
+            return;
+        }
+        Log.info("local stack: stopping it");
+        started.destroy();
+        try {
+            if (!started.waitFor(150, TimeUnit.SECONDS)) {
+                Log.info("local stack: did not stop within 150 s; killing the launcher");
+                started.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
