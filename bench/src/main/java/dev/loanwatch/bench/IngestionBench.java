@@ -81,9 +81,6 @@ public final class IngestionBench {
                     o.keep() ? ", keeping the database" : "");
 
             stack = Stack.startOrReuse(o, target.resolve("local-stack.log"));
-            if (stack.workaround != null) {
-                report.note("WORKAROUND for a local-stack bug: " + stack.workaround);
-            }
             KafkaBench kafka = new KafkaBench(stack.kafka());
             if (o.runs('b')) {
                 kafka.skipLeftovers();
@@ -95,9 +92,6 @@ public final class IngestionBench {
                     + "; Kafka: " + stack.kafka();
 
             service = ServiceProcess.start(o, stack, db, target.resolve("ingestion-service.log"));
-            if (service.workaround != null) {
-                report.note("WORKAROUND for an ingestion-service bug: " + service.workaround);
-            }
 
             Book book = null;
             if (o.runs('a') || o.runs('b')) {

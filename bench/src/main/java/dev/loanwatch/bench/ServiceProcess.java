@@ -7,26 +7,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /** ingestion-service from its built jar, as a child process with its own JVM, configured only by environment. */
 final class ServiceProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
-    /** Quarkus refuses bodies over 10 MiB unless told otherwise; the import API takes files up to 4 GiB. */
-    static final String BODY_LIMIT_KEY = "quarkus.http.limits.max-body-size";
-    static final String BODY_LIMIT_ENV = "QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE";
-    static final String BODY_LIMIT = "4G";
-
     private final Process process;
     final int port;
     final Path log;
     final Http http;
-    /** Set when the service was started with a setting its own configuration lacks (see start). */
-    String workaround;
 
     private ServiceProcess(Process process, int port, Path log) {
         this.process = process;
@@ -55,20 +45,9 @@ final class ServiceProcess implements AutoCloseable {
         // the benchmark chooses the business dates; a scheduled close at 00:30 must not interfere
         env.put("CLOSE_SCHEDULED", "false");
         env.put("LOG_JSON", "false");
-        String workaround = null;
-        if (!configures(o.serviceJar(), BODY_LIMIT_KEY)) {
-            // without it every upload over 10 MiB (the 1,000,000-payment file is ~36 MB) is answered 413
-            env.put(BODY_LIMIT_ENV, BODY_LIMIT);
-            workaround = "ingestion-service's application.properties does not set " + BODY_LIMIT_KEY
-                    + ", so Quarkus' default of 10 MiB answers 413 to any larger upload although the import API takes "
-                    + "files up to loanwatch.imports.max-file-bytes (4 GiB); this run started it with " + BODY_LIMIT_ENV
-                    + "=" + BODY_LIMIT;
-            Log.info("ingestion-service: WORKAROUND: %s", workaround);
-        }
         long t0 = System.nanoTime();
         Process p = pb.start();
         ServiceProcess service = new ServiceProcess(p, port, log);
-        service.workaround = workaround;
         Log.info("ingestion-service: started pid %d on port %d against database %s (log: %s)", p.pid(), port, db.name, log);
         try {
             service.awaitReady();
@@ -78,32 +57,6 @@ final class ServiceProcess implements AutoCloseable {
         }
         Log.info("ingestion-service: ready in %s", Log.secs(System.nanoTime() - t0));
         return service;
-    }
-
-    /** Whether the application.properties packaged in the service's jar sets {@code key}. */
-    private static boolean configures(Path runJar, String key) throws IOException {
-        Path app = runJar.resolveSibling("app");
-        if (!Files.isDirectory(app)) {
-            return true; // unknown layout: leave the configuration alone
-        }
-        try (var jars = Files.list(app)) {
-            for (Path jar : jars.filter(f -> f.toString().endsWith(".jar")).toList()) {
-                try (ZipFile zip = new ZipFile(jar.toFile())) {
-                    ZipEntry e = zip.getEntry("application.properties");
-                    if (e == null) {
-                        continue;
-                    }
-                    Properties props = new Properties();
-                    try (var in = zip.getInputStream(e)) {
-                        props.load(in);
-                    }
-                    if (props.stringPropertyNames().stream().anyMatch(k -> k.equals(key) || k.endsWith("." + key))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     private void awaitReady() throws IOException, InterruptedException {

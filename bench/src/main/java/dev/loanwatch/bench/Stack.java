@@ -23,8 +23,6 @@ final class Stack implements AutoCloseable {
 
     private final Map<String, String> env;
     private final Process started;
-    /** Set when the broker was started from bench's patched copy of local-stack (see brokerWithLz4). */
-    String workaround;
 
     private Stack(Map<String, String> env, Process started) {
         this.env = env;
@@ -73,18 +71,9 @@ final class Stack implements AutoCloseable {
             }
         }
 
-        Path jar = o.localStackJar();
-        String workaround = null;
-        if (!hasLz4(jar.resolveSibling("lib"))) {
-            jar = brokerWithLz4(o);
-            workaround = "local-stack/target/lib has no LZ4 codec, so its broker rejects the outbox relay's lz4-compressed "
-                    + "batches (NoClassDefFoundError net/jpountz/lz4/LZ4Exception); this run started the stack from a copy in "
-                    + jar.getParent() + " with at.yawk.lz4:lz4-java added";
-            Log.info("local stack: WORKAROUND: %s", workaround);
-        }
         Log.info("local stack: starting it on %s (its log: %s)", o.stackData(), logFile);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "start", "--data", o.stackData().toString())
+        Process p = new ProcessBuilder(java(), "-jar", o.localStackJar().toString(), "start", "--data", o.stackData().toString())
                 .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
         // stdout carries only the KEY=value lines, printed once the stack is ready
@@ -102,7 +91,6 @@ final class Stack implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         Stack stack = new Stack(env, p);
-        stack.workaround = workaround;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
         while (!env.keySet().containsAll(REQUIRED)) {
             if (!p.isAlive()) {
@@ -117,46 +105,6 @@ final class Stack implements AutoCloseable {
         Log.info("local stack: ready in %s (Kafka %s, PostgreSQL %s:%s)", Log.secs(System.nanoTime() - t0),
                 stack.kafka(), stack.pgHost(), stack.pgPort());
         return stack;
-    }
-
-    private static boolean hasLz4(Path lib) throws IOException {
-        if (!Files.isDirectory(lib)) {
-            return true; // not the packaged layout: nothing to check, nothing to patch
-        }
-        try (var files = Files.list(lib)) {
-            return files.anyMatch(f -> f.getFileName().toString().contains("lz4"));
-        }
-    }
-
-    /**
-     * A copy of local-stack's packaged layout (jar + lib/) under bench/target with the LZ4 codec
-     * added: local-stack puts the lib/ next to its jar on the broker's class path, so the copy's
-     * broker can read compressed batches. Used only while local-stack itself lacks the codec.
-     */
-    private static Path brokerWithLz4(Options o) throws IOException {
-        Path dir = o.root().resolve("bench/target/local-stack-with-lz4");
-        Path lib = dir.resolve("lib");
-        Files.createDirectories(lib);
-        try (var files = Files.list(lib)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
-        try (var files = Files.list(o.localStackJar().resolveSibling("lib"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, lib.resolve(f.getFileName()));
-            }
-        }
-        Path codec;
-        try {
-            codec = Path.of(Class.forName("net.jpountz.lz4.LZ4Factory").getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
-            throw new IllegalStateException("the LZ4 codec is not on the benchmark's class path", e);
-        }
-        Files.copy(codec, lib.resolve(codec.getFileName()));
-        Path jar = dir.resolve("local-stack.jar");
-        Files.copy(o.localStackJar(), jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return jar;
     }
 
     /** KEY=value lines as local-stack writes them (values shell-quoted when needed). */

@@ -32,6 +32,7 @@ public class LoanRepository {
             + statusAsOf + ", dpd, "
             + "bucket, stage, grade, overdue_principal, overdue_interest, near_m2, near_m3";
     }
+
     private static final String INSTALLMENT_COLUMNS = "loan_id, number, due_date, principal_due, interest_due, "
             + "penalty_due, principal_paid, interest_paid, penalty_paid, valid_from, superseded_on";
 
