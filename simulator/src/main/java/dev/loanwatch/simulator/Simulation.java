@@ -1,6 +1,7 @@
 package dev.loanwatch.simulator;
 
 import dev.loanwatch.domain.LoanSnapshot;
+import dev.loanwatch.simulator.behaviour.CollectionEffect;
 import dev.loanwatch.simulator.behaviour.LoanPath;
 import dev.loanwatch.simulator.behaviour.RiskFactors;
 import dev.loanwatch.simulator.behaviour.SimPayment;
@@ -43,13 +44,18 @@ public record Simulation(Config config, List<SimBorrower> borrowers, List<SimLoa
     }
 
     public static Simulation run(Config config) {
+        return run(config, CollectionEffect.NONE);
+    }
+
+    /** With a model of what collections do to late borrowers (see {@link CollectionEffect}). */
+    public static Simulation run(Config config, CollectionEffect collections) {
         ReferenceData reference = ReferenceData.load();
         BookGenerator generator = new BookGenerator(reference, config.seed(), config.idPrefix(), config.start(), config.months());
         List<SimBorrower> borrowers = generator.borrowers(config.borrowers());
         List<SimLoan> loans = generator.loans(borrowers);
         RiskFactors factors = new RiskFactors(config.seed(), config.start(), config.months(), config.scenario());
         List<LoanPath.Result> paths = loans.parallelStream()
-                .map(l -> LoanPath.simulate(l, config.seed(), config.start(), config.months(), factors, config.scenario()))
+                .map(l -> LoanPath.simulate(l, config.seed(), config.start(), config.months(), factors, config.scenario(), collections))
                 .toList();
         return new Simulation(config, borrowers, loans, paths);
     }

@@ -161,6 +161,15 @@ class SimulationTest {
                 hit.monthlyDefaultInWindow() + " vs " + calm.monthlyDefaultInWindow());
     }
 
+    /** The collections hook: a desk that halves every cure delay makes fewer loans roll from M1 to M2. */
+    @Test
+    void collectionEffectHookChangesBehaviour() {
+        var config = Simulation.Config.of(6_000, 24, "baseline", 13);
+        double without = CalibrationReport.of(Simulation.run(config)).flowRates().get(Bucket.M1)[0];
+        double with = CalibrationReport.of(Simulation.run(config, (loan, due, days) -> days / 2)).flowRates().get(Bucket.M1)[0];
+        assertTrue(with < without, "M1→M2 " + without + " → " + with);
+    }
+
     @Test
     void reportPrintsEverySection() {
         for (String title : List.of("== Book", "== Month ends", "== Flow rates", "== Roll-rate matrix", "== Vintage M3+",

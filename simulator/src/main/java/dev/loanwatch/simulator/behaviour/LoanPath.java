@@ -71,13 +71,14 @@ public final class LoanPath {
         this.lastEvent = loan.terms().disbursementDate();
     }
 
-    public static Result simulate(SimLoan loan, long seed, YearMonth start, int months, RiskFactors factors, Scenario scenario) {
+    public static Result simulate(SimLoan loan, long seed, YearMonth start, int months, RiskFactors factors, Scenario scenario,
+                                  CollectionEffect collections) {
         LoanPath p = new LoanPath(loan, seed, start, months);
-        p.run(factors, scenario);
+        p.run(factors, scenario, collections);
         return new Result(loan, p.payments, p.snapshots, p.truth(), p.defaultDate, p.settled);
     }
 
-    private void run(RiskFactors factors, Scenario scenario) {
+    private void run(RiskFactors factors, Scenario scenario, CollectionEffect collections) {
         String section = loan.borrower().industryClass() == null ? null : loan.borrower().industryClass().substring(0, 1);
         String province = loan.borrower().regionCode().substring(0, 2);
         LocalDate truthEnd = horizonEnd.plusMonths(12);
@@ -130,7 +131,7 @@ public final class LoanPath {
             if (u < h || (shockMiss && random.nextDouble() < SHOCK_DEFAULT_SHARE)) {
                 defaultDate = due;
             } else if (shockMiss || u < h * (1 + LATE)) {
-                cure = due.plusDays(cureDays());
+                cure = due.plusDays(Math.max(1, collections.cureDays(loan, due, cureDays())));
             } else if (u < h * (1 + LATE + PARTIAL)) {
                 BigDecimal part = balances.get(n).unpaid().multiply(BigDecimal.valueOf(30 + random.nextInt(51)))
                         .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
