@@ -10,8 +10,4 @@ public final class Fen {
     public static long of(BigDecimal yuan) {
         return yuan.movePointRight(2).longValueExact();
     }
-
-    public static BigDecimal toYuan(long fen) {
-        return BigDecimal.valueOf(fen, 2);
-    }
 }

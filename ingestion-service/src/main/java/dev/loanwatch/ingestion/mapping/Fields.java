@@ -242,10 +242,6 @@ public final class Fields {
         return out;
     }
 
-    public String path(String field) {
-        return prefix + field;
-    }
-
     private static String abbreviate(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }

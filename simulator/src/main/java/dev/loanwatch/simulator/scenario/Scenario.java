@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -58,10 +57,5 @@ public record Scenario(String name, String description, List<MacroShift> macro, 
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenario " + nameOrPath + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Whether any shock of this scenario touches the given day (for reports). */
-    public boolean shocked(LocalDate day) {
-        return shocks.stream().anyMatch(s -> !day.isBefore(s.from()) && !day.isAfter(s.to()));
     }
 }
