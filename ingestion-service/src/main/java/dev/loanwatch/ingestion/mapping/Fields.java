@@ -1,5 +1,7 @@
 package dev.loanwatch.ingestion.mapping;
 
+import dev.loanwatch.platform.error.FieldError;
+import dev.loanwatch.platform.error.RejectedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -62,7 +64,7 @@ public final class Fields {
     /** Throws when any field was bad. */
     public void check() {
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+            throw RejectedException.invalid(errors);
         }
     }
 

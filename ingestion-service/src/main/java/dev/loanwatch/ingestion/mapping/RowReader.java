@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.mapping;
 
+import dev.loanwatch.platform.error.FieldError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

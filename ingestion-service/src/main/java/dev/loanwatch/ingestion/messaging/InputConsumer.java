@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loanwatch.ingestion.service.Ingestion;
 import dev.loanwatch.ingestion.service.RecordType;
-import dev.loanwatch.ingestion.service.Rejection;
+import dev.loanwatch.platform.error.Rejection;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.loanwatch.ingestion.repository;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loanwatch.ingestion.mapping.FieldError;
+import dev.loanwatch.platform.error.FieldError;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.rest;
 
+import dev.loanwatch.platform.rest.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loanwatch.ingestion.mapping.BorrowerCommand;
 import dev.loanwatch.ingestion.service.BorrowerService;
@@ -61,6 +62,6 @@ public class BorrowerResource {
     @Operation(summary = "Read a borrower")
     public Response get(@PathParam("id") String id) {
         return service.find(id).map(b -> Response.ok((BorrowerView) b).build())
-                .orElseGet(() -> Responses.notFound("borrower", id));
+                .orElseGet(() -> Problem.notFound("borrower", id));
     }
 }

@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.rest;
 
+import dev.loanwatch.platform.rest.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loanwatch.ingestion.mapping.Fields;
 import dev.loanwatch.ingestion.service.CloseService;
@@ -58,7 +59,7 @@ public class CloseResource {
     @Path("/{date}")
     @Operation(summary = "The close of a date")
     public Response get(@PathParam("date") LocalDate date) {
-        return service.find(date).map(s -> Response.ok(s).build()).orElseGet(() -> Responses.notFound("close of", date.toString()));
+        return service.find(date).map(s -> Response.ok(s).build()).orElseGet(() -> Problem.notFound("close of", date.toString()));
     }
 
     @GET

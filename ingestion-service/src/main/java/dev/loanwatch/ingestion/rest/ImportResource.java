@@ -1,6 +1,7 @@
 package dev.loanwatch.ingestion.rest;
 
-import dev.loanwatch.ingestion.mapping.InvalidInputException;
+import dev.loanwatch.platform.rest.Problem;
+import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.ingestion.mapping.RowReader.Format;
 import dev.loanwatch.ingestion.repository.ImportJobRepository.Job;
 import dev.loanwatch.ingestion.repository.ImportJobRepository.RejectedRow;
@@ -74,7 +75,7 @@ public class ImportResource {
         try {
             type = RecordType.valueOf(recordType.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("recordType", "must be one of borrowers, loans, payments");
+            throw RejectedException.invalid("recordType", "must be one of borrowers, loans, payments");
         }
         Format format = contentType != null && contentType.startsWith("text/csv") ? Format.CSV : Format.NDJSON;
         Job job = service.submit(type, format, fileName, body);
@@ -86,7 +87,7 @@ public class ImportResource {
     @Operation(summary = "An import job: state, counts, progress")
     public Response get(@PathParam("id") UUID id) throws SQLException {
         return service.find(id).map(j -> Response.ok(JobView.of(j)).build())
-                .orElseGet(() -> Responses.notFound("import", id.toString()));
+                .orElseGet(() -> Problem.notFound("import", id.toString()));
     }
 
     @GET
@@ -95,7 +96,7 @@ public class ImportResource {
     public Response rejections(@PathParam("id") UUID id, @QueryParam("afterLine") Long afterLine,
                                @QueryParam("limit") Integer limit) throws SQLException {
         if (service.find(id).isEmpty()) {
-            return Responses.notFound("import", id.toString());
+            return Problem.notFound("import", id.toString());
         }
         List<RejectedRow> rows = service.rejections(id, afterLine == null ? 0 : afterLine,
                 limit == null ? 1000 : Math.max(1, Math.min(limit, 10_000)));

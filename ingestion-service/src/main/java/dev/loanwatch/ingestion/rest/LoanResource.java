@@ -1,7 +1,8 @@
 package dev.loanwatch.ingestion.rest;
 
+import dev.loanwatch.platform.rest.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loanwatch.ingestion.mapping.InvalidInputException;
+import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.ingestion.mapping.LoanCommand;
 import dev.loanwatch.ingestion.mapping.RestructureCommand;
 import dev.loanwatch.ingestion.mapping.WriteOffCommand;
@@ -70,7 +71,7 @@ public class LoanResource {
     @Path("/{id}")
     @Operation(summary = "A loan with its schedule and the status of the last daily close")
     public Response get(@PathParam("id") String id) {
-        return service.find(id).map(l -> Response.ok(l).build()).orElseGet(() -> Responses.notFound("loan", id));
+        return service.find(id).map(l -> Response.ok(l).build()).orElseGet(() -> Problem.notFound("loan", id));
     }
 
     @GET
@@ -79,15 +80,15 @@ public class LoanResource {
             description = "DPD, bucket, stage, five-tier grade, overdue amounts, 准M2/准M3 and MOB, from the schedule in force and the payments valued on or before asOf.")
     public Response status(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
         if (asOf == null || asOf.isBlank()) {
-            throw InvalidInputException.of("asOf", "is required (yyyy-MM-dd)");
+            throw RejectedException.invalid("asOf", "is required (yyyy-MM-dd)");
         }
         LocalDate date;
         try {
             date = LocalDate.parse(asOf);
         } catch (DateTimeParseException e) {
-            throw InvalidInputException.of("asOf", "must be an ISO date (yyyy-MM-dd)");
+            throw RejectedException.invalid("asOf", "must be an ISO date (yyyy-MM-dd)");
         }
-        return service.statusAsOf(id, date).map(s -> Response.ok(s).build()).orElseGet(() -> Responses.notFound("loan", id));
+        return service.statusAsOf(id, date).map(s -> Response.ok(s).build()).orElseGet(() -> Problem.notFound("loan", id));
     }
 
     @POST

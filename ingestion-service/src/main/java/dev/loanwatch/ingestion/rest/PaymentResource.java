@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.rest;
 
+import dev.loanwatch.platform.rest.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loanwatch.ingestion.mapping.PaymentCommand;
 import dev.loanwatch.ingestion.service.PaymentService;
@@ -46,6 +47,6 @@ public class PaymentResource {
     @Path("/{id}")
     @Operation(summary = "Read a payment with its allocation")
     public Response get(@PathParam("id") String id) {
-        return service.find(id).map(p -> Response.ok(p).build()).orElseGet(() -> Responses.notFound("payment", id));
+        return service.find(id).map(p -> Response.ok(p).build()).orElseGet(() -> Problem.notFound("payment", id));
     }
 }

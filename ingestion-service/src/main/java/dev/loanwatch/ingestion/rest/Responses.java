@@ -21,8 +21,4 @@ final class Responses {
         T value = outcome.orThrow();
         return outcome.created() ? Response.ok(value).build() : Response.ok(value).header("Idempotent-Replay", "true").build();
     }
-
-    static Response notFound(String what, String id) {
-        return Problem.response(404, "Not found", what + " " + id + " does not exist", null);
-    }
 }

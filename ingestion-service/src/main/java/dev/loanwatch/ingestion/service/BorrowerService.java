@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.service;
 
+import dev.loanwatch.platform.error.Rejection;
 import dev.loanwatch.contracts.events.v1.BorrowerType;
 import dev.loanwatch.contracts.events.v1.BorrowerUpserted;
 import dev.loanwatch.ingestion.config.IngestionConfig;
@@ -85,7 +86,7 @@ public class BorrowerService implements ChunkIngestion<BorrowerCommand, Borrower
         try (Connection c = dataSource.getConnection()) {
             Optional<BorrowerRow> current = borrowers.find(c, cmd.id(), true);
             if (current.isEmpty()) {
-                return Outcome.rejected(Rejection.unknown("id", "borrower " + cmd.id() + " does not exist"));
+                return Outcome.rejected(Rejection.notFound("id", "borrower " + cmd.id() + " does not exist"));
             }
             String hash = cmd.contentHash();
             if (current.get().contentHash().equals(hash)) {

@@ -1,5 +1,7 @@
 package dev.loanwatch.ingestion.service;
 
+import dev.loanwatch.platform.error.Rejection;
+import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.ingestion.config.IngestionConfig;
 import dev.loanwatch.ingestion.repository.CloseRepository;
 import dev.loanwatch.ingestion.repository.CloseRepository.Day;

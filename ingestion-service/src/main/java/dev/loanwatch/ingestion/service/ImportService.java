@@ -1,9 +1,11 @@
 package dev.loanwatch.ingestion.service;
 
+import dev.loanwatch.platform.error.RejectedException;
+import dev.loanwatch.platform.error.Rejection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loanwatch.ingestion.config.IngestionConfig;
-import dev.loanwatch.ingestion.mapping.FieldError;
+import dev.loanwatch.platform.error.FieldError;
 import dev.loanwatch.ingestion.mapping.RowReader;
 import dev.loanwatch.ingestion.mapping.RowReader.Format;
 import dev.loanwatch.ingestion.repository.ImportJobRepository;
@@ -194,12 +196,9 @@ public class ImportService {
     }
 
     /** The upload exceeds loanwatch.imports.max-file-bytes. */
-    public static final class FileTooLargeException extends IOException {
-        public final long limit;
-
+    public static final class FileTooLargeException extends RejectedException {
         public FileTooLargeException(long limit) {
-            super("the file is larger than the limit of " + limit + " bytes");
-            this.limit = limit;
+            super(Rejection.tooLarge("the file is larger than the limit of " + limit + " bytes"));
         }
     }
 

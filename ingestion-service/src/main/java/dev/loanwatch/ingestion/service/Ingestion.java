@@ -2,7 +2,8 @@ package dev.loanwatch.ingestion.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loanwatch.ingestion.mapping.BorrowerCommand;
-import dev.loanwatch.ingestion.mapping.InvalidInputException;
+import dev.loanwatch.platform.error.RejectedException;
+import dev.loanwatch.platform.error.Rejection;
 import dev.loanwatch.ingestion.mapping.LoanCommand;
 import dev.loanwatch.ingestion.mapping.PaymentCommand;
 import io.quarkus.runtime.ShutdownEvent;
@@ -63,8 +64,8 @@ public class Ingestion {
                 int part = Math.floorMod(key(command).hashCode(), parallelism);
                 positions.get(part).add(i);
                 parts.get(part).add(command);
-            } catch (InvalidInputException e) {
-                result[i] = Rejection.invalid(e.errors());
+            } catch (RejectedException e) {
+                result[i] = e.rejection();
             }
         }
         List<Future<List<? extends Outcome<?>>>> futures = new ArrayList<>();

@@ -1,5 +1,8 @@
 package dev.loanwatch.ingestion.service;
 
+import dev.loanwatch.platform.error.FieldError;
+import dev.loanwatch.platform.error.Rejection;
+import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.contracts.events.v1.LoanEvent;
 import dev.loanwatch.contracts.events.v1.LoanOpened;
 import dev.loanwatch.contracts.events.v1.LoanRestructured;
@@ -86,7 +89,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
                     continue;
                 }
                 if (!borrowerIds.contains(cmd.borrowerId())) {
-                    out.add(Outcome.rejected(Rejection.unknown("borrowerId", "borrower " + cmd.borrowerId() + " does not exist")));
+                    out.add(Outcome.rejected(Rejection.notFound("borrowerId", "borrower " + cmd.borrowerId() + " does not exist")));
                     continue;
                 }
                 replays.accepted(cmd.id(), hash);
@@ -171,7 +174,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
 
     private StatusView statusAsOf(Connection c, LoanRow loan, LocalDate asOf) throws SQLException {
         if (asOf.isBefore(loan.disbursementDate())) {
-            throw new RejectedException(Rejection.invalid(List.of(new dev.loanwatch.ingestion.mapping.FieldError(
+            throw new RejectedException(Rejection.invalid(List.of(new dev.loanwatch.platform.error.FieldError(
                     "asOf", "is before the loan's disbursement date " + loan.disbursementDate()))));
         }
         Map<Integer, AllocationLine> paid = loans.allocatedUpTo(c, loan.id(), asOf);
@@ -231,7 +234,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
     public Outcome<LoanView> writeOff(WriteOffCommand cmd) {
         try (Connection c = dataSource.getConnection()) {
             LoanRow loan = loans.find(c, cmd.loanId(), true).orElseThrow(() ->
-                    new RejectedException(Rejection.unknown("loanId", "loan " + cmd.loanId() + " does not exist")));
+                    new RejectedException(Rejection.notFound("loanId", "loan " + cmd.loanId() + " does not exist")));
             Optional<String> previous = storedHash(c, "select content_hash from write_off where loan_id = ?", loan.id());
             if (previous.isPresent()) {
                 if (previous.get().equals(cmd.contentHash())) {
@@ -243,7 +246,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
                 return Outcome.rejected(Rejection.notAllowed("loanId", "loan " + loan.id() + " is " + loan.state() + "; only an open loan can be written off"));
             }
             if (cmd.writeOffDate().isBefore(loan.disbursementDate())) {
-                return Outcome.rejected(Rejection.invalid(List.of(new dev.loanwatch.ingestion.mapping.FieldError(
+                return Outcome.rejected(Rejection.invalid(List.of(new dev.loanwatch.platform.error.FieldError(
                         "writeOffDate", "is before the loan's disbursement date " + loan.disbursementDate()))));
             }
             StatusView s = statusAsOf(c, loan, cmd.writeOffDate());
@@ -281,7 +284,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
     public Outcome<LoanView> restructure(RestructureCommand cmd) {
         try (Connection c = dataSource.getConnection()) {
             LoanRow loan = loans.find(c, cmd.loanId(), true).orElseThrow(() ->
-                    new RejectedException(Rejection.unknown("loanId", "loan " + cmd.loanId() + " does not exist")));
+                    new RejectedException(Rejection.notFound("loanId", "loan " + cmd.loanId() + " does not exist")));
             try (PreparedStatement ps = c.prepareStatement("select content_hash from restructure where loan_id = ? and effective_date = ?")) {
                 ps.setString(1, loan.id());
                 ps.setObject(2, cmd.effectiveDate());
@@ -299,7 +302,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
                 return Outcome.rejected(Rejection.notAllowed("loanId", "loan " + loan.id() + " is " + loan.state() + "; only an open loan can be restructured"));
             }
             if (!cmd.effectiveDate().isAfter(loan.disbursementDate())) {
-                return Outcome.rejected(Rejection.invalid(List.of(new dev.loanwatch.ingestion.mapping.FieldError(
+                return Outcome.rejected(Rejection.invalid(List.of(new dev.loanwatch.platform.error.FieldError(
                         "effectiveDate", "must be after the loan's disbursement date " + loan.disbursementDate()))));
             }
             StatusView before = statusAsOf(c, loan, cmd.effectiveDate());

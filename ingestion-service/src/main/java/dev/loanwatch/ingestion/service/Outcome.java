@@ -1,5 +1,7 @@
 package dev.loanwatch.ingestion.service;
 
+import dev.loanwatch.platform.error.Rejection;
+import dev.loanwatch.platform.error.RejectedException;
 /**
  * What became of one record of a chunk: stored now ({@code created}), recognised as a replay of
  * the same content (not stored again, answered the same way), or rejected with a reason.

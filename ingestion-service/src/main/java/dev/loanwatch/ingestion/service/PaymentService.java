@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.service;
 
+import dev.loanwatch.platform.error.Rejection;
 import dev.loanwatch.contracts.events.v1.AllocatedAmount;
 import dev.loanwatch.contracts.events.v1.LoanState;
 import dev.loanwatch.contracts.events.v1.PaymentReceived;
@@ -10,7 +11,7 @@ import dev.loanwatch.domain.PaymentAllocation;
 import dev.loanwatch.ingestion.config.IngestionConfig;
 import dev.loanwatch.ingestion.mapping.Events;
 import dev.loanwatch.ingestion.mapping.Fen;
-import dev.loanwatch.ingestion.mapping.FieldError;
+import dev.loanwatch.platform.error.FieldError;
 import dev.loanwatch.ingestion.mapping.PaymentCommand;
 import dev.loanwatch.ingestion.repository.LoanRepository;
 import dev.loanwatch.ingestion.repository.LoanRepository.BalanceUpdate;
@@ -100,7 +101,7 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
                 }
                 LoanRow loan = loanRows.get(cmd.loanId());
                 if (loan == null) {
-                    out.add(Outcome.rejected(Rejection.unknown("loanId", "loan " + cmd.loanId() + " does not exist")));
+                    out.add(Outcome.rejected(Rejection.notFound("loanId", "loan " + cmd.loanId() + " does not exist")));
                     continue;
                 }
                 LoanBalance balance = balances.computeIfAbsent(loan.id(), k -> new LoanBalance(loan, owed.getOrDefault(k, List.of())));

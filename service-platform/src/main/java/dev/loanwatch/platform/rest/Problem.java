@@ -1,7 +1,7 @@
-package dev.loanwatch.ingestion.rest;
+package dev.loanwatch.platform.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.loanwatch.ingestion.mapping.FieldError;
+import dev.loanwatch.platform.error.FieldError;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -16,5 +16,9 @@ public record Problem(String type, String title, int status, String detail, Stri
                 .type(MediaType.valueOf(MEDIA_TYPE))
                 .entity(new Problem("about:blank", title, status, detail, null, errors == null || errors.isEmpty() ? null : errors))
                 .build();
+    }
+
+    public static Response notFound(String what, String id) {
+        return response(404, "Not found", what + " " + id + " does not exist", null);
     }
 }
