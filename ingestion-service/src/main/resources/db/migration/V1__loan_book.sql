@@ -211,22 +211,7 @@ create table business_day (
     millis          bigint      not null
 );
 
--- transactional outbox: written in the same transaction as the change, published by the relay.
--- payload is null for events rendered at publish time: a status change from loan_status_history,
--- and a whole month-end snapshot (one row, streamed from month_end_snapshot by the relay).
-create table outbox (
-    id           bigserial primary key,
-    event_id     uuid        not null default gen_random_uuid(),
-    topic        text        not null,
-    msg_key      text        not null,
-    event_type   text        not null,
-    ref_date     date,
-    payload      bytea,
-    traceparent  text,
-    -- for a row standing for many events (a month-end snapshot): the last key already published
-    cursor       text,
-    created_at   timestamptz not null default now()
-);
+-- the outbox (and consumed_event) come from service-platform's migration db/platform/V0_1__platform.sql
 
 create table import_job (
     id            uuid primary key,

@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion;
 
+import dev.loanwatch.testing.EventTap;
 import static dev.loanwatch.ingestion.Api.post;
 import static dev.loanwatch.ingestion.Api.uniqueId;
 import static io.restassured.RestAssured.given;
@@ -9,7 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loanwatch.ingestion.messaging.OutboxRelay;
+import dev.loanwatch.platform.outbox.OutboxRelay;
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
 import io.quarkus.test.common.QuarkusTestResource;

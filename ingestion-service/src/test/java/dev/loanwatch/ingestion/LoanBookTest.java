@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion;
 
+import dev.loanwatch.testing.EventTap;
 import static dev.loanwatch.ingestion.Api.post;
 import static dev.loanwatch.ingestion.Api.uniqueId;
 import static io.restassured.RestAssured.given;

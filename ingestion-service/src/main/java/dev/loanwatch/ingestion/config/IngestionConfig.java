@@ -23,8 +23,6 @@ public interface IngestionConfig {
 
     Imports imports();
 
-    Outbox outbox();
-
     Topics topics();
 
     /** Product name → five-tier policy name (COMMERCIAL_BANK_2023, CREDIT_CARD). */
@@ -58,38 +56,25 @@ public interface IngestionConfig {
         long maxFileBytes();
     }
 
-    interface Outbox {
-        @WithDefault("true")
-        boolean relayEnabled();
-
-        @WithDefault("5000")
-        int batchSize();
-
-        /** Fixed per deployment: a new relay instance fences the previous one (Kafka transactions). */
-        @WithDefault("ingestion-outbox-relay")
-        String transactionalId();
-
-        @WithDefault("25")
-        long idleMillis();
-    }
-
+    /** Topic names: the defaults are the contract's ({@link dev.loanwatch.contracts.Topics}). */
     interface Topics {
-        @WithDefault("loanbook.borrowers")
+        @WithDefault(dev.loanwatch.contracts.Topics.BORROWERS)
         String borrowers();
 
-        @WithDefault("loanbook.loans")
+        @WithDefault(dev.loanwatch.contracts.Topics.LOANS)
         String loans();
 
-        @WithDefault("loanbook.payments")
+        @WithDefault(dev.loanwatch.contracts.Topics.PAYMENTS)
         String payments();
 
-        @WithDefault("loanbook.loan-status")
+        @WithDefault(dev.loanwatch.contracts.Topics.LOAN_STATUS)
         String loanStatus();
 
-        @WithDefault("loanbook.month-end-snapshots")
+        @WithDefault(dev.loanwatch.contracts.Topics.MONTH_END_SNAPSHOTS)
         String snapshots();
 
-        @WithDefault("loanbook.outbox-checkpoints")
-        String outboxCheckpoints();
+        /** Where rejected input records go, with the reason. */
+        @WithDefault(dev.loanwatch.contracts.Topics.IN_DEAD_LETTER)
+        String deadLetter();
     }
 }

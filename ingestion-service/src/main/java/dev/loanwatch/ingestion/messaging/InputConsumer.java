@@ -1,39 +1,43 @@
 package dev.loanwatch.ingestion.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loanwatch.ingestion.config.IngestionConfig;
 import dev.loanwatch.ingestion.service.Ingestion;
 import dev.loanwatch.ingestion.service.RecordType;
+import dev.loanwatch.platform.consumer.IncomingBatches;
 import dev.loanwatch.platform.error.Rejection;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
- * The Kafka input topics: JSON values in the same shape as the REST bodies and NDJSON lines.
- * A polled batch is stored in one transaction; records that are rejected go to the dead-letter
- * topic with the reason, and only then is the batch acknowledged (offsets committed), so a
- * crash at any point replays the batch — harmless, because a replay of a stored id is
- * recognised and nothing is stored twice. A failure of the database is retried, never skipped.
+ * The Kafka input topics: JSON values in the same shape as the REST bodies and NDJSON lines,
+ * stored through the same chunked path. A polled batch goes through {@link IncomingBatches}: records
+ * that are malformed or rejected go to the dead-letter topic with the reason before the batch is
+ * acknowledged; a database outage is retried, never skipped; a record that makes storing fail for
+ * another reason becomes a dead letter after a few tries while the rest of its batch is stored.
+ * A crash at any point replays the batch — harmless, because a replay of a stored id is recognised
+ * and nothing is stored twice.
  */
 @ApplicationScoped
 public class InputConsumer {
-    private static final Logger LOG = Logger.getLogger(InputConsumer.class);
-
     private final Ingestion ingestion;
-    private final DeadLetters deadLetters;
+    private final IncomingBatches batches;
     private final ObjectMapper mapper;
+    private final String deadLetterTopic;
 
-    public InputConsumer(Ingestion ingestion, DeadLetters deadLetters, ObjectMapper mapper) {
+    public InputConsumer(Ingestion ingestion, IncomingBatches batches, ObjectMapper mapper, IngestionConfig config) {
         this.ingestion = ingestion;
-        this.deadLetters = deadLetters;
+        this.batches = batches;
         this.mapper = mapper;
+        this.deadLetterTopic = config.topics().deadLetter();
     }
 
     @Incoming("borrowers-in")
@@ -55,52 +59,37 @@ public class InputConsumer {
     }
 
     void process(RecordType type, ConsumerRecords<String, String> records) {
-        List<JsonNode> nodes = new ArrayList<>(records.count());
-        List<ConsumerRecord<String, String>> parsed = new ArrayList<>(records.count());
-        List<DeadLetters.Letter> letters = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : records) {
-            try {
-                if (r.value() == null) {
-                    throw new IllegalArgumentException("empty value");
-                }
-                nodes.add(mapper.readTree(r.value()));
-                parsed.add(r);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                letters.add(new DeadLetters.Letter(r, "INVALID: malformed JSON: " + firstLine(e.getMessage())));
-            }
-        }
-        List<Rejection> rejections = retrying(() -> ingestion.ingest(type, nodes));
-        for (int i = 0; i < rejections.size(); i++) {
-            if (rejections.get(i) != null) {
-                letters.add(new DeadLetters.Letter(parsed.get(i), rejections.get(i).reason()));
-            }
-        }
-        deadLetters.send(letters);
+        batches.process(deadLetterTopic, records, batch -> store(type, batch));
     }
 
-    private static <T> T retrying(java.util.function.Supplier<T> work) {
-        long backoff = 200;
-        while (true) {
+    /** Per record: null when stored (or a replay), else why it was rejected. */
+    private List<String> store(RecordType type, List<ConsumerRecord<String, String>> batch) {
+        String[] reasons = new String[batch.size()];
+        List<JsonNode> nodes = new ArrayList<>(batch.size());
+        List<Integer> positions = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            String value = batch.get(i).value();
+            if (value == null) {
+                reasons[i] = "INVALID: malformed JSON: empty value";
+                continue;
+            }
             try {
-                return work.get();
-            } catch (RuntimeException e) {
-                LOG.warnf("storing a Kafka batch failed, retrying in %d ms: %s", backoff, e.toString());
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff = Math.min(backoff * 2, 10_000);
+                nodes.add(mapper.readTree(value));
+                positions.add(i);
+            } catch (IOException e) {
+                reasons[i] = "INVALID: malformed JSON: " + firstLine(e.getMessage());
             }
         }
+        List<Rejection> rejections = ingestion.ingest(type, nodes);
+        for (int i = 0; i < rejections.size(); i++) {
+            if (rejections.get(i) != null) {
+                reasons[positions.get(i)] = rejections.get(i).reason();
+            }
+        }
+        return Arrays.asList(reasons);
     }
 
     private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }

@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.repository;
 
+import dev.loanwatch.contracts.EventTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -163,8 +164,10 @@ public class CloseRepository {
                 + "overdue_principal = excluded.overdue_principal, overdue_interest = excluded.overdue_interest, "
                 + "near_m2 = excluded.near_m2, near_m3 = excluded.near_m3, mob = excluded.mob returning loan_id) "
                 + "insert into outbox (topic, msg_key, event_type, ref_date) "
-                + "select ?, loan_id, 'LoanStatusChanged', " + day + " from changed")) {
+                + "select ?, loan_id, ?, " + day + " from changed")) {
+            // no payload: LoanStatusEvents renders it from the history row when it is published
             ps.setString(1, statusTopic);
+            ps.setString(2, EventTypes.LOAN_STATUS_CHANGED);
             changes = ps.executeUpdate();
         }
         try (Statement s = c.createStatement()) {
@@ -198,9 +201,11 @@ public class CloseRepository {
                     + "where l.state = 'OPEN' and l.disbursement_date <= " + day);
         }
         try (PreparedStatement ps = c.prepareStatement("insert into outbox (topic, msg_key, event_type, ref_date) "
-                + "values (?, ?, 'MonthEndSnapshotBatch', " + day + ")")) {
+                + "values (?, ?, ?, " + day + ")")) {
+            // one row without payload stands for the whole snapshot: LoanStatusEvents streams it
             ps.setString(1, snapshotTopic);
             ps.setString(2, d.toString());
+            ps.setString(3, EventTypes.MONTH_END_SNAPSHOT);
             ps.executeUpdate();
         }
         return rows;

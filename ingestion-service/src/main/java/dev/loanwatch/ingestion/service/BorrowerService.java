@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.service;
 
+import dev.loanwatch.contracts.EventTypes;
 import dev.loanwatch.platform.error.Rejection;
 import dev.loanwatch.contracts.events.v1.BorrowerType;
 import dev.loanwatch.contracts.events.v1.BorrowerUpserted;
@@ -10,8 +11,8 @@ import dev.loanwatch.ingestion.mapping.Events;
 import dev.loanwatch.ingestion.mapping.Fen;
 import dev.loanwatch.ingestion.repository.BorrowerRepository;
 import dev.loanwatch.ingestion.repository.BorrowerRow;
-import dev.loanwatch.ingestion.repository.OutboxEntry;
-import dev.loanwatch.ingestion.repository.OutboxRepository;
+import dev.loanwatch.platform.outbox.OutboxEntry;
+import dev.loanwatch.platform.outbox.OutboxWriter;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,10 +29,10 @@ import java.util.UUID;
 public class BorrowerService implements ChunkIngestion<BorrowerCommand, BorrowerView> {
     private final AgroalDataSource dataSource;
     private final BorrowerRepository borrowers;
-    private final OutboxRepository outbox;
+    private final OutboxWriter outbox;
     private final IngestionConfig config;
 
-    public BorrowerService(AgroalDataSource dataSource, BorrowerRepository borrowers, OutboxRepository outbox,
+    public BorrowerService(AgroalDataSource dataSource, BorrowerRepository borrowers, OutboxWriter outbox,
                            IngestionConfig config) {
         this.dataSource = dataSource;
         this.borrowers = borrowers;
@@ -134,6 +135,6 @@ public class BorrowerService implements ChunkIngestion<BorrowerCommand, Borrower
         Optional.ofNullable(row.employees()).ifPresent(b::setEmployees);
         Optional.ofNullable(row.annualRevenue()).ifPresent(v -> b.setAnnualRevenueFen(Fen.of(v)));
         Optional.ofNullable(row.totalAssets()).ifPresent(v -> b.setTotalAssetsFen(Fen.of(v)));
-        return new OutboxEntry(id, config.topics().borrowers(), row.id(), "BorrowerUpserted", b.build().toByteArray(), null);
+        return new OutboxEntry(id, config.topics().borrowers(), row.id(), EventTypes.BORROWER_UPSERTED, b.build().toByteArray(), null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.service;
 
+import dev.loanwatch.contracts.EventTypes;
 import dev.loanwatch.platform.error.FieldError;
 import dev.loanwatch.platform.error.Rejection;
 import dev.loanwatch.platform.error.RejectedException;
@@ -27,8 +28,8 @@ import dev.loanwatch.ingestion.repository.BorrowerRepository;
 import dev.loanwatch.ingestion.repository.InstallmentRow;
 import dev.loanwatch.ingestion.repository.LoanRepository;
 import dev.loanwatch.ingestion.repository.LoanRow;
-import dev.loanwatch.ingestion.repository.OutboxEntry;
-import dev.loanwatch.ingestion.repository.OutboxRepository;
+import dev.loanwatch.platform.outbox.OutboxEntry;
+import dev.loanwatch.platform.outbox.OutboxWriter;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -51,12 +52,12 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
     private final AgroalDataSource dataSource;
     private final LoanRepository loans;
     private final BorrowerRepository borrowers;
-    private final OutboxRepository outbox;
+    private final OutboxWriter outbox;
     private final Policies policies;
     private final IngestionConfig config;
 
     public LoanService(AgroalDataSource dataSource, LoanRepository loans, BorrowerRepository borrowers,
-                       OutboxRepository outbox, Policies policies, IngestionConfig config) {
+                       OutboxWriter outbox, Policies policies, IngestionConfig config) {
         this.dataSource = dataSource;
         this.loans = loans;
         this.borrowers = borrowers;
@@ -138,7 +139,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
                         .setDueDay(row.dueDay())
                         .addAllSchedule(Events.schedule(schedule)))
                 .build();
-        return new OutboxEntry(id, config.topics().loans(), row.id(), "LoanOpened", e.toByteArray(), null);
+        return new OutboxEntry(id, config.topics().loans(), row.id(), EventTypes.LOAN_OPENED, e.toByteArray(), null);
     }
 
     @Transactional
@@ -268,7 +269,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
                             .setPrincipalFen(Fen.of(loan.outstandingPrincipal())).setInterestFen(Fen.of(s.overdueInterest()))
                             .setReason(cmd.reason()))
                     .build();
-            outbox.add(c, List.of(new OutboxEntry(id, config.topics().loans(), loan.id(), "LoanWrittenOff", e.toByteArray(), null)));
+            outbox.add(c, List.of(new OutboxEntry(id, config.topics().loans(), loan.id(), EventTypes.LOAN_WRITTEN_OFF, e.toByteArray(), null)));
             return Outcome.created(LoanView.of(loans.find(c, loan.id(), false).orElseThrow(), loans.installments(c, loan.id())));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -340,7 +341,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
                             .setTermMonths(cmd.termMonths()).setMethod(Events.method(cmd.method()))
                             .addAllSchedule(Events.schedule(schedule)).setReason(cmd.reason()))
                     .build();
-            outbox.add(c, List.of(new OutboxEntry(id, config.topics().loans(), loan.id(), "LoanRestructured", e.toByteArray(), null)));
+            outbox.add(c, List.of(new OutboxEntry(id, config.topics().loans(), loan.id(), EventTypes.LOAN_RESTRUCTURED, e.toByteArray(), null)));
             return Outcome.created(LoanView.of(loans.find(c, loan.id(), false).orElseThrow(), loans.installments(c, loan.id())));
         } catch (SQLException e) {
             throw new IllegalStateException(e);

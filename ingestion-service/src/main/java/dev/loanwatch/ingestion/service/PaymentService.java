@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.service;
 
+import dev.loanwatch.contracts.EventTypes;
 import dev.loanwatch.platform.error.Rejection;
 import dev.loanwatch.contracts.events.v1.AllocatedAmount;
 import dev.loanwatch.contracts.events.v1.LoanState;
@@ -17,8 +18,8 @@ import dev.loanwatch.ingestion.repository.LoanRepository;
 import dev.loanwatch.ingestion.repository.LoanRepository.BalanceUpdate;
 import dev.loanwatch.ingestion.repository.LoanRepository.PaidUpdate;
 import dev.loanwatch.ingestion.repository.LoanRow;
-import dev.loanwatch.ingestion.repository.OutboxEntry;
-import dev.loanwatch.ingestion.repository.OutboxRepository;
+import dev.loanwatch.platform.outbox.OutboxEntry;
+import dev.loanwatch.platform.outbox.OutboxWriter;
 import dev.loanwatch.ingestion.repository.PaymentRepository;
 import dev.loanwatch.ingestion.repository.PaymentRepository.PaymentRow;
 import io.agroal.api.AgroalDataSource;
@@ -44,11 +45,11 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
     private final AgroalDataSource dataSource;
     private final LoanRepository loans;
     private final PaymentRepository payments;
-    private final OutboxRepository outbox;
+    private final OutboxWriter outbox;
     private final IngestionConfig config;
 
     public PaymentService(AgroalDataSource dataSource, LoanRepository loans, PaymentRepository payments,
-                          OutboxRepository outbox, IngestionConfig config) {
+                          OutboxWriter outbox, IngestionConfig config) {
         this.dataSource = dataSource;
         this.loans = loans;
         this.payments = payments;
@@ -177,7 +178,7 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
                 .setOutstandingPrincipalFen(Fen.of(r.outstandingAfter()))
                 .setLoanState(LoanState.valueOf(r.loanStateAfter()))
                 .build();
-        return new OutboxEntry(id, config.topics().payments(), r.loanId(), "PaymentReceived", e.toByteArray(), null);
+        return new OutboxEntry(id, config.topics().payments(), r.loanId(), EventTypes.PAYMENT_RECEIVED, e.toByteArray(), null);
     }
 
     /** A loan's owed installments and balances while a chunk is being allocated. */

@@ -1,6 +1,5 @@
-package dev.loanwatch.ingestion;
+package dev.loanwatch.testing;
 
-import dev.loanwatch.testing.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,0 +1,5 @@
+-- the test service's own record
+create table note (
+    id    uuid primary key,
+    text  text not null
+);
