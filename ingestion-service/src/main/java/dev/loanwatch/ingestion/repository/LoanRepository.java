@@ -1,7 +1,10 @@
 package dev.loanwatch.ingestion.repository;
 
 import dev.loanwatch.domain.AllocationLine;
+import dev.loanwatch.domain.Bucket;
+import dev.loanwatch.domain.FiveTierGrade;
 import dev.loanwatch.domain.InstallmentBalance;
+import dev.loanwatch.domain.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -88,10 +91,11 @@ public class LoanRepository {
                     LoanRow r = new LoanRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8),
                             rs.getString(9), rs.getInt(10), rs.getBoolean(11), rs.getString(12), rs.getBigDecimal(13),
-                            rs.getBigDecimal(14), rs.getBoolean(15), (Integer) intOrNull(rs, 16), (Integer) intOrNull(rs, 17),
-                            rs.getInt(18), rs.getString(19), rs.getObject(20, LocalDate.class), rs.getInt(21), rs.getInt(22),
-                            rs.getInt(23), rs.getInt(24), rs.getBigDecimal(25), rs.getBigDecimal(26), rs.getBoolean(27),
-                            rs.getBoolean(28));
+                            rs.getBigDecimal(14), rs.getBoolean(15), gradeOrNull(rs, 16), gradeOrNull(rs, 17),
+                            FiveTierGrade.ofCode(rs.getInt(18)), rs.getString(19), rs.getObject(20, LocalDate.class),
+                            rs.getInt(21), Bucket.ofCode(rs.getInt(22)), Stage.ofCode(rs.getInt(23)),
+                            FiveTierGrade.ofCode(rs.getInt(24)), rs.getBigDecimal(25), rs.getBigDecimal(26),
+                            rs.getBoolean(27), rs.getBoolean(28));
                     out.put(r.id(), r);
                 }
             }
@@ -99,9 +103,9 @@ public class LoanRepository {
         return out;
     }
 
-    private static Integer intOrNull(ResultSet rs, int col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
+    private static FiveTierGrade gradeOrNull(ResultSet rs, int col) throws SQLException {
+        int code = rs.getInt(col);
+        return rs.wasNull() ? null : FiveTierGrade.ofCode(code);
     }
 
     /**
@@ -187,7 +191,8 @@ public class LoanRepository {
     }
 
     /** Replaces the unpaid installments from {@code effective} on and marks the loan restructured. */
-    public void restructure(Connection c, String loanId, LocalDate effective, int gradeBefore, int gradeMinimum,
+    public void restructure(Connection c, String loanId, LocalDate effective, FiveTierGrade gradeBefore,
+                            FiveTierGrade gradeMinimum,
                             BigDecimal principal, List<InstallmentRow> newSchedule) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update installment set superseded_on = ? "
                 + "where loan_id = ? and not settled and superseded_on is null")) {
@@ -198,8 +203,8 @@ public class LoanRepository {
         try (PreparedStatement ps = c.prepareStatement("update loan set restructured = true, "
                 + "grade_before_restructuring = coalesce(grade_before_restructuring, ?), grade_minimum = ?, "
                 + "outstanding_principal = ? where id = ?")) {
-            ps.setInt(1, gradeBefore);
-            ps.setInt(2, gradeMinimum);
+            ps.setInt(1, gradeBefore.code());
+            ps.setInt(2, gradeMinimum.code());
             ps.setBigDecimal(3, principal);
             ps.setString(4, loanId);
             ps.executeUpdate();

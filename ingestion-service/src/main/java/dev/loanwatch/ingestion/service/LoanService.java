@@ -193,8 +193,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
         Optional<LocalDate> restructuredOn = restructuredOn(c, loan.id());
         boolean restructured = restructuredOn.isPresent() && !restructuredOn.get().isAfter(asOf);
         FiveTierGrade grade = FiveTierClassification.classify(policies.forProduct(loan.product()), s.dpd(),
-                restructured, restructured ? Policies.grade(loan.gradeBeforeRestructuring()) : null,
-                Policies.grade(loan.manualGrade()));
+                restructured, restructured ? loan.gradeBeforeRestructuring() : null, loan.manualGrade());
         Optional<LocalDate> writtenOff = writeOffDate(c, loan.id());
         String state = writtenOff.isPresent() && !writtenOff.get().isAfter(asOf) ? "WRITTEN_OFF"
                 : balances.stream().allMatch(InstallmentBalance::isSettled) ? "SETTLED" : "OPEN";
@@ -313,15 +312,15 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
                     cmd.effectiveDate(), cmd.dueDay() != null ? cmd.dueDay() : loan.dueDay());
             List<Installment> schedule = Schedule.generate(terms).stream().map(i -> new Installment(
                     maxNumber + i.number(), i.dueDate(), i.principalDue(), i.interestDue())).toList();
-            int gradeBefore = before.grade().ordinal();
-            int minimum = Policies.gradeMinimum(true, gradeBefore, loan.manualGrade());
+            FiveTierGrade gradeBefore = before.grade();
+            FiveTierGrade minimum = Policies.gradeMinimum(true, gradeBefore, loan.manualGrade());
             loans.restructure(c, loan.id(), cmd.effectiveDate(), gradeBefore, minimum, principal,
                     installmentRows(loan.id(), schedule, cmd.effectiveDate()));
             try (PreparedStatement ps = c.prepareStatement("insert into restructure (loan_id, effective_date, grade_before, "
                     + "principal, capitalised, annual_rate, term_months, method, reason, content_hash) values (?,?,?,?,?,?,?,?,?,?)")) {
                 ps.setString(1, loan.id());
                 ps.setObject(2, cmd.effectiveDate());
-                ps.setInt(3, gradeBefore);
+                ps.setInt(3, gradeBefore.code());
                 ps.setBigDecimal(4, principal);
                 ps.setBigDecimal(5, capitalised);
                 ps.setBigDecimal(6, cmd.annualRate());

@@ -1,6 +1,5 @@
 package dev.loanwatch.ingestion.service;
 
-import dev.loanwatch.domain.Bucket;
 import dev.loanwatch.domain.FiveTierGrade;
 import dev.loanwatch.domain.Stage;
 import dev.loanwatch.ingestion.repository.InstallmentRow;
@@ -27,7 +26,7 @@ public record LoanView(String id, String borrowerId, String product, String chan
 
     static LoanView of(LoanRow r, List<InstallmentRow> installments) {
         ClosedStatus status = r.statusAsOf() == null ? null : new ClosedStatus(r.statusAsOf(), r.dpd(),
-                Bucket.values()[r.bucket()].label(), Stage.values()[r.stage()], FiveTierGrade.values()[r.grade()],
+                r.bucket().label(), r.stage(), r.grade(),
                 r.overduePrincipal(), r.overdueInterest(), r.nearM2(), r.nearM3());
         return new LoanView(r.id(), r.borrowerId(), r.product(), r.channel(), r.disbursementDate(), r.principal(),
                 r.annualRate(), r.termMonths(), r.method(), r.dueDay(), r.scheduleSupplied(), r.state(),
