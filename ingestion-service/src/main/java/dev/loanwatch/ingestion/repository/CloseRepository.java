@@ -59,8 +59,8 @@ public class CloseRepository {
         List<Day> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                out.add(new Day(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getLong(6)));
+                out.add(new Day(rs.getObject("business_date", LocalDate.class), rs.getInt("runs"), rs.getInt("open_loans"),
+                        rs.getInt("status_changes"), rs.getInt("snapshot_rows"), rs.getLong("millis")));
             }
         }
         return out;
