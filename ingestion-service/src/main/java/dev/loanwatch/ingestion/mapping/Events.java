@@ -3,6 +3,7 @@ package dev.loanwatch.ingestion.mapping;
 import com.google.protobuf.Timestamp;
 import dev.loanwatch.contracts.events.v1.EventMeta;
 import dev.loanwatch.contracts.events.v1.FiveTierGrade;
+import dev.loanwatch.contracts.events.v1.LoanState;
 import dev.loanwatch.contracts.events.v1.RepaymentMethod;
 import dev.loanwatch.contracts.events.v1.ScheduledInstallment;
 import dev.loanwatch.contracts.events.v1.Stage;
@@ -35,7 +36,7 @@ public final class Events {
     }
 
     // the contract's enums have their own numbers (0 is "unspecified"): each value is mapped by name here,
-    // and a grade or stage added to the domain fails to compile until it is mapped
+    // and a grade, stage or loan state added on this side fails to compile until it is mapped
 
     public static FiveTierGrade grade(dev.loanwatch.domain.FiveTierGrade g) {
         return switch (g) {
@@ -64,6 +65,14 @@ public final class Events {
     /** A stage as stored (the domain's {@code Stage.code()}). */
     public static Stage stage(int storedCode) {
         return stage(dev.loanwatch.domain.Stage.ofCode(storedCode));
+    }
+
+    public static LoanState loanState(dev.loanwatch.ingestion.repository.LoanState s) {
+        return switch (s) {
+            case OPEN -> LoanState.OPEN;
+            case SETTLED -> LoanState.SETTLED;
+            case WRITTEN_OFF -> LoanState.WRITTEN_OFF;
+        };
     }
 
     public static List<ScheduledInstallment> schedule(List<Installment> installments) {

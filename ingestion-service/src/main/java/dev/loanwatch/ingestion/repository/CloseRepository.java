@@ -21,10 +21,11 @@ import java.util.Optional;
  * (ReferenceData), the DPD-independent part of the grade is precomputed on the loan
  * (grade_minimum), and CloseConsistencyTest holds this SQL against DelinquencyStatus.
  * Dates and the tolerance are inlined as typed literals (they come from LocalDate/BigDecimal), and
- * so are the stored codes of the bucket and stage a current loan has.
+ * so are the stored codes of the open state and of the bucket and stage a current loan has.
  */
 @ApplicationScoped
 public class CloseRepository {
+    private static final String OPEN = "'" + LoanState.OPEN.code() + "'";
     private static final int C = Bucket.C.code();
     private static final int CURRENT = Stage.CURRENT.code();
 
@@ -69,7 +70,7 @@ public class CloseRepository {
     /** Open loans on the books at the end of {@code d}. */
     public int openLoans(Connection c, LocalDate d) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "select count(*) from loan where state = 'OPEN' and disbursement_date <= date '" + d + "'")) {
+                "select count(*) from loan where state = " + OPEN + " and disbursement_date <= date '" + d + "'")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -141,7 +142,7 @@ public class CloseRepository {
                     + "  from loan l left join close_past_due p on p.loan_id = l.id "
                     + "  left join close_principal_after pa on pa.loan_id = l.id "
                     + "  left join product_policy pp on pp.product = l.product "
-                    + "  where l.state = 'OPEN' and l.disbursement_date <= " + day
+                    + "  where l.state = " + OPEN + " and l.disbursement_date <= " + day
                     + "  and (p.loan_id is not null or pa.loan_id is not null or l.dpd <> 0 or l.bucket <> " + C + " or l.stage <> " + CURRENT + " "
                     + "       or l.grade <> l.grade_minimum or l.near_m2 or l.near_m3 or l.overdue_principal <> 0 or l.overdue_interest <> 0)"
                     + ") x "
@@ -207,7 +208,7 @@ public class CloseRepository {
                     + "coalesce(n.outstanding, l.outstanding_principal), coalesce(n.od_p, 0), coalesce(n.od_i, 0), "
                     + "coalesce(n.near_m2, false), coalesce(n.near_m3, false), l.restructured "
                     + "from loan l left join close_new n on n.id = l.id "
-                    + "where l.state = 'OPEN' and l.disbursement_date <= " + day);
+                    + "where l.state = " + OPEN + " and l.disbursement_date <= " + day);
         }
         try (PreparedStatement ps = c.prepareStatement("insert into outbox (topic, msg_key, event_type, ref_date) "
                 + "values (?, ?, 'MonthEndSnapshotBatch', " + day + ")")) {

@@ -45,7 +45,7 @@ public class LoanRepository {
     }
 
     /** A change to a loan's balances after payments. */
-    public record BalanceUpdate(String loanId, BigDecimal outstandingPrincipal, BigDecimal credit, String state) {
+    public record BalanceUpdate(String loanId, BigDecimal outstandingPrincipal, BigDecimal credit, LoanState state) {
     }
 
     public Map<String, String> contentHashes(Connection c, Collection<String> ids) throws SQLException {
@@ -100,7 +100,7 @@ public class LoanRepository {
         return new LoanRow(rs.getString("id"), rs.getString("borrower_id"), rs.getString("product"),
                 rs.getString("channel"), rs.getObject("disbursement_date", LocalDate.class), rs.getBigDecimal("principal"),
                 rs.getBigDecimal("annual_rate"), rs.getInt("term_months"), rs.getString("method"), rs.getInt("due_day"),
-                rs.getBoolean("schedule_supplied"), rs.getString("state"),
+                rs.getBoolean("schedule_supplied"), LoanState.ofCode(rs.getString("state")),
                 rs.getBigDecimal("outstanding_principal"), rs.getBigDecimal("credit"), rs.getBoolean("restructured"),
                 gradeOrNull(rs, "grade_before_restructuring"), gradeOrNull(rs, "manual_grade"),
                 FiveTierGrade.ofCode(rs.getInt("grade_minimum")), rs.getString("content_hash"),
@@ -186,14 +186,15 @@ public class LoanRepository {
 
     public void updateBalances(Connection c, List<BalanceUpdate> updates) throws SQLException {
         Bulk.of(updates).column(BalanceUpdate::loanId).column(BalanceUpdate::outstandingPrincipal)
-                .column(BalanceUpdate::credit).column(BalanceUpdate::state)
+                .column(BalanceUpdate::credit).column(u -> u.state().code())
                 .execute(c, "update loan l set outstanding_principal = u.o, credit = u.cr, state = u.s "
                         + "from unnest(?::text[], ?::numeric[], ?::numeric[], ?::text[]) as u(id, o, cr, s) where l.id = u.id");
     }
 
     public void writeOff(Connection c, String loanId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update loan set state = 'WRITTEN_OFF' where id = ?")) {
-            ps.setString(1, loanId);
+        try (PreparedStatement ps = c.prepareStatement("update loan set state = ? where id = ?")) {
+            ps.setString(1, LoanState.WRITTEN_OFF.code());
+            ps.setString(2, loanId);
             ps.executeUpdate();
         }
     }

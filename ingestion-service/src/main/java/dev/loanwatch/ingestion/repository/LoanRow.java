@@ -13,7 +13,7 @@ import java.time.LocalDate;
  */
 public record LoanRow(String id, String borrowerId, String product, String channel, LocalDate disbursementDate,
                       BigDecimal principal, BigDecimal annualRate, int termMonths, String method, int dueDay,
-                      boolean scheduleSupplied, String state, BigDecimal outstandingPrincipal, BigDecimal credit,
+                      boolean scheduleSupplied, LoanState state, BigDecimal outstandingPrincipal, BigDecimal credit,
                       boolean restructured, FiveTierGrade gradeBeforeRestructuring, FiveTierGrade manualGrade,
                       FiveTierGrade gradeMinimum, String contentHash, LocalDate statusAsOf, int dpd, Bucket bucket,
                       Stage stage, FiveTierGrade grade, BigDecimal overduePrincipal, BigDecimal overdueInterest,
@@ -24,7 +24,7 @@ public record LoanRow(String id, String borrowerId, String product, String chann
                                  boolean supplied, String contentHash) {
         BigDecimal zero = BigDecimal.ZERO.setScale(2);
         return new LoanRow(id, borrowerId, product, channel, disbursed, principal, rate, term, method, dueDay, supplied,
-                "OPEN", principal, zero, false, null, null, FiveTierGrade.NORMAL, contentHash, null, 0, Bucket.C,
+                LoanState.OPEN, principal, zero, false, null, null, FiveTierGrade.NORMAL, contentHash, null, 0, Bucket.C,
                 Stage.CURRENT, FiveTierGrade.NORMAL, zero, zero, false, false);
     }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
 public class PaymentRepository {
 
     public record PaymentRow(String id, String loanId, LocalDate valueDate, BigDecimal amount, BigDecimal credit,
-                             BigDecimal outstandingAfter, String loanStateAfter, String contentHash,
+                             BigDecimal outstandingAfter, LoanState loanStateAfter, String contentHash,
                              List<AllocationLine> allocation) {
     }
 
@@ -29,7 +29,7 @@ public class PaymentRepository {
     public void insert(Connection c, List<PaymentRow> rows) throws SQLException {
         Bulk.of(rows).column(PaymentRow::id).column(PaymentRow::loanId).column(PaymentRow::valueDate)
                 .column(PaymentRow::amount).column(PaymentRow::credit).column(PaymentRow::outstandingAfter)
-                .column(PaymentRow::loanStateAfter).column(PaymentRow::contentHash)
+                .column(r -> r.loanStateAfter().code()).column(PaymentRow::contentHash)
                 .column(r -> arrayLiteral(r.allocation(), l -> String.valueOf(l.installment())))
                 .column(r -> arrayLiteral(r.allocation(), l -> l.penalty().toPlainString()))
                 .column(r -> arrayLiteral(r.allocation(), l -> l.interest().toPlainString()))
@@ -60,7 +60,7 @@ public class PaymentRepository {
                 }
                 return Optional.of(new PaymentRow(rs.getString("id"), rs.getString("loan_id"),
                         rs.getObject("value_date", LocalDate.class), rs.getBigDecimal("amount"), rs.getBigDecimal("credit"),
-                        rs.getBigDecimal("outstanding_after"), rs.getString("loan_state_after"),
+                        rs.getBigDecimal("outstanding_after"), LoanState.ofCode(rs.getString("loan_state_after")),
                         rs.getString("content_hash"), allocation(c, id)));
             }
         }

@@ -27,6 +27,7 @@ import dev.loanwatch.ingestion.repository.BorrowerRepository;
 import dev.loanwatch.ingestion.repository.InstallmentRow;
 import dev.loanwatch.ingestion.repository.LoanRepository;
 import dev.loanwatch.ingestion.repository.LoanRow;
+import dev.loanwatch.ingestion.repository.LoanState;
 import dev.loanwatch.ingestion.repository.OutboxEntry;
 import dev.loanwatch.ingestion.repository.OutboxRepository;
 import io.agroal.api.AgroalDataSource;
@@ -195,8 +196,8 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
         FiveTierGrade grade = FiveTierClassification.classify(policies.forProduct(loan.product()), s.dpd(),
                 restructured, restructured ? loan.gradeBeforeRestructuring() : null, loan.manualGrade());
         Optional<LocalDate> writtenOff = writeOffDate(c, loan.id());
-        String state = writtenOff.isPresent() && !writtenOff.get().isAfter(asOf) ? "WRITTEN_OFF"
-                : balances.stream().allMatch(InstallmentBalance::isSettled) ? "SETTLED" : "OPEN";
+        LoanState state = writtenOff.isPresent() && !writtenOff.get().isAfter(asOf) ? LoanState.WRITTEN_OFF
+                : balances.stream().allMatch(InstallmentBalance::isSettled) ? LoanState.SETTLED : LoanState.OPEN;
         return new StatusView(loan.id(), asOf, state, s.dpd(), s.bucket().label(), s.stage(), grade,
                 s.pastDueInstallments(), s.outstandingPrincipal(), s.overduePrincipal(), s.overdueInterest(),
                 s.overduePenalty(), s.nearM2(), s.nearM3(), MonthsOnBook.of(loan.disbursementDate(), asOf));
@@ -241,7 +242,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
                 }
                 return Outcome.rejected(Rejection.conflict("loan " + loan.id() + " was already written off differently"));
             }
-            if (!"OPEN".equals(loan.state())) {
+            if (loan.state() != LoanState.OPEN) {
                 return Outcome.rejected(Rejection.notAllowed("loanId", "loan " + loan.id() + " is " + loan.state() + "; only an open loan can be written off"));
             }
             if (cmd.writeOffDate().isBefore(loan.disbursementDate())) {
@@ -297,7 +298,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
                     }
                 }
             }
-            if (!"OPEN".equals(loan.state())) {
+            if (loan.state() != LoanState.OPEN) {
                 return Outcome.rejected(Rejection.notAllowed("loanId", "loan " + loan.id() + " is " + loan.state() + "; only an open loan can be restructured"));
             }
             if (!cmd.effectiveDate().isAfter(loan.disbursementDate())) {

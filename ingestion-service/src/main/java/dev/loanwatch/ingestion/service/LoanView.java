@@ -3,6 +3,7 @@ package dev.loanwatch.ingestion.service;
 import dev.loanwatch.domain.FiveTierGrade;
 import dev.loanwatch.domain.Stage;
 import dev.loanwatch.ingestion.repository.InstallmentRow;
+import dev.loanwatch.ingestion.repository.LoanState;
 import dev.loanwatch.ingestion.repository.LoanRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ import java.util.List;
 /** A loan with its schedule and its status as of the last daily close. */
 public record LoanView(String id, String borrowerId, String product, String channel, LocalDate disbursementDate,
                        BigDecimal principal, BigDecimal annualRate, int termMonths, String method, int dueDay,
-                       boolean scheduleSupplied, String state, BigDecimal outstandingPrincipal, BigDecimal credit,
+                       boolean scheduleSupplied, LoanState state, BigDecimal outstandingPrincipal, BigDecimal credit,
                        boolean restructured, ClosedStatus lastClose, List<InstallmentView> schedule) {
 
     /** The status the last daily close recorded (null before the loan's first close). */
