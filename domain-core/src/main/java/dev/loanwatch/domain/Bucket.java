@@ -5,22 +5,28 @@ import java.util.Locale;
 /**
  * Delinquency bucket by days past due (DOMAIN.md §2): C = current, Mn = n-th month past due.
  * Declaration order is severity order, which {@link #isAtLeast} relies on.
+ *
+ * <p>Each bucket has a stored {@link #code()} (first argument): the number the loan book's tables
+ * hold. Codes never change, and they ascend with severity because the daily close compares them
+ * in SQL.
  */
 public enum Bucket {
-    C(0, 0, "C"),
-    M1(1, 30, "M1"),
-    M2(31, 60, "M2"),
-    M3(61, 90, "M3"),
-    M4(91, 120, "M4"),
-    M5(121, 150, "M5"),
-    M6(151, 180, "M6"),
-    M7_PLUS(181, Integer.MAX_VALUE, "M7+");
+    C(0, 0, 0, "C"),
+    M1(1, 1, 30, "M1"),
+    M2(2, 31, 60, "M2"),
+    M3(3, 61, 90, "M3"),
+    M4(4, 91, 120, "M4"),
+    M5(5, 121, 150, "M5"),
+    M6(6, 151, 180, "M6"),
+    M7_PLUS(7, 181, Integer.MAX_VALUE, "M7+");
 
+    private final int code;
     private final int minDpd;
     private final int maxDpd;
     private final String label;
 
-    Bucket(int minDpd, int maxDpd, String label) {
+    Bucket(int code, int minDpd, int maxDpd, String label) {
+        this.code = code;
         this.minDpd = minDpd;
         this.maxDpd = maxDpd;
         this.label = label;
@@ -36,6 +42,15 @@ public enum Bucket {
             }
         }
         throw new AssertionError("M7_PLUS is unbounded");
+    }
+
+    /** The number this bucket is stored and compared under; pinned by StoredCodeTest. */
+    public int code() {
+        return code;
+    }
+
+    public static Bucket ofCode(int code) {
+        return StoredCode.of(Bucket.class, Bucket::code, code);
     }
 
     public int minDpd() {

@@ -70,6 +70,7 @@ public final class FlowRate {
         if (from == Bucket.M7_PLUS) {
             throw new IllegalArgumentException("M7+ is the last bucket: nothing flows out of it into a worse one");
         }
+        // the next one in severity order (declaration order), not a stored code
         return Bucket.values()[from.ordinal() + 1];
     }
 

@@ -125,6 +125,7 @@ public final class PortfolioRatios {
         if (bucket == Bucket.C) {
             throw new IllegalArgumentException("bucket C has no lag: its lagged rate is the coincidental one");
         }
+        // Mn is the n-th bucket after C in severity order (declaration order), not a stored code
         return bucket.ordinal();
     }
 }

@@ -36,7 +36,10 @@ import java.util.Set;
  */
 public record RollRateMatrix(Map<Bucket, Map<Column, Cell>> cells) {
 
-    /** Bucket at t, or how the loan left the book. */
+    /**
+     * Bucket at t, or how the loan left the book. The bucket columns are declared first and in
+     * Bucket's order, so a column and its bucket share a position (ordinal: order, never stored).
+     */
     public enum Column {
         C, M1, M2, M3, M4, M5, M6, M7_PLUS, SETTLED, WRITTEN_OFF;
 
@@ -108,6 +111,7 @@ public record RollRateMatrix(Map<Bucket, Map<Column, Cell>> cells) {
             case SETTLED -> Direction.BETTER;
             case WRITTEN_OFF -> Direction.WORSE;
             default -> {
+                // severity order (declaration order), not a stored code
                 int cmp = Integer.compare(to.ordinal(), from.ordinal());
                 yield cmp < 0 ? Direction.BETTER : cmp == 0 ? Direction.SAME : Direction.WORSE;
             }

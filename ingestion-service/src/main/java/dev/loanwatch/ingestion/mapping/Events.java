@@ -3,6 +3,7 @@ package dev.loanwatch.ingestion.mapping;
 import com.google.protobuf.Timestamp;
 import dev.loanwatch.contracts.events.v1.EventMeta;
 import dev.loanwatch.contracts.events.v1.FiveTierGrade;
+import dev.loanwatch.contracts.events.v1.LoanState;
 import dev.loanwatch.contracts.events.v1.RepaymentMethod;
 import dev.loanwatch.contracts.events.v1.ScheduledInstallment;
 import dev.loanwatch.contracts.events.v1.Stage;
@@ -34,13 +35,44 @@ public final class Events {
         return RepaymentMethod.valueOf(m.name());
     }
 
-    /** Grades are stored as the domain enum's ordinal; the contract's enum starts at 1. */
-    public static FiveTierGrade grade(int code) {
-        return FiveTierGrade.forNumber(code + 1);
+    // the contract's enums have their own numbers (0 is "unspecified"): each value is mapped by name here,
+    // and a grade, stage or loan state added on this side fails to compile until it is mapped
+
+    public static FiveTierGrade grade(dev.loanwatch.domain.FiveTierGrade g) {
+        return switch (g) {
+            case NORMAL -> FiveTierGrade.NORMAL;
+            case SPECIAL_MENTION -> FiveTierGrade.SPECIAL_MENTION;
+            case SUBSTANDARD -> FiveTierGrade.SUBSTANDARD;
+            case DOUBTFUL -> FiveTierGrade.DOUBTFUL;
+            case LOSS -> FiveTierGrade.LOSS;
+        };
     }
 
-    public static Stage stage(int code) {
-        return Stage.forNumber(code + 1);
+    /** A grade as stored (the domain's {@code FiveTierGrade.code()}). */
+    public static FiveTierGrade grade(int storedCode) {
+        return grade(dev.loanwatch.domain.FiveTierGrade.ofCode(storedCode));
+    }
+
+    public static Stage stage(dev.loanwatch.domain.Stage s) {
+        return switch (s) {
+            case CURRENT -> Stage.CURRENT;
+            case EARLY -> Stage.EARLY;
+            case MIDDLE -> Stage.MIDDLE;
+            case LATE -> Stage.LATE;
+        };
+    }
+
+    /** A stage as stored (the domain's {@code Stage.code()}). */
+    public static Stage stage(int storedCode) {
+        return stage(dev.loanwatch.domain.Stage.ofCode(storedCode));
+    }
+
+    public static LoanState loanState(dev.loanwatch.ingestion.repository.LoanState s) {
+        return switch (s) {
+            case OPEN -> LoanState.OPEN;
+            case SETTLED -> LoanState.SETTLED;
+            case WRITTEN_OFF -> LoanState.WRITTEN_OFF;
+        };
     }
 
     public static List<ScheduledInstallment> schedule(List<Installment> installments) {

@@ -66,9 +66,11 @@ public class BorrowerRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new BorrowerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), (Integer) rs.getObject(9),
-                        rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getInt(12), rs.getString(13)));
+                return Optional.of(new BorrowerRow(rs.getString("id"), rs.getString("type"), rs.getString("name"),
+                        rs.getString("identity_hash"), rs.getString("identity_masked"), rs.getString("region_code"),
+                        rs.getString("industry_code"), rs.getString("business_scope"), rs.getObject("employees", Integer.class),
+                        rs.getBigDecimal("annual_revenue"), rs.getBigDecimal("total_assets"), rs.getInt("revision"),
+                        rs.getString("content_hash")));
             }
         }
     }

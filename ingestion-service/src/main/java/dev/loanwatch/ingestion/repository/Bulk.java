@@ -57,7 +57,7 @@ final class Bulk<T> {
             ps.setArray(1, texts(c, ids));
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
+                    out.put(rs.getString("id"), rs.getString("content_hash"));
                 }
             }
         }

@@ -1,6 +1,8 @@
 package dev.loanwatch.ingestion.repository;
 
 import dev.loanwatch.contracts.EventTypes;
+import dev.loanwatch.domain.Bucket;
+import dev.loanwatch.domain.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -19,10 +21,14 @@ import java.util.Optional;
  * bucket and the five-tier floors come from lookup tables the domain core fills
  * (ReferenceData), the DPD-independent part of the grade is precomputed on the loan
  * (grade_minimum), and CloseConsistencyTest holds this SQL against DelinquencyStatus.
- * Dates and the tolerance are inlined as typed literals (they come from LocalDate/BigDecimal).
+ * Dates and the tolerance are inlined as typed literals (they come from LocalDate/BigDecimal), and
+ * so are the stored codes of the open state and of the bucket and stage a current loan has.
  */
 @ApplicationScoped
 public class CloseRepository {
+    private static final String OPEN = "'" + LoanState.OPEN.code() + "'";
+    private static final int C = Bucket.C.code();
+    private static final int CURRENT = Stage.CURRENT.code();
 
     public record Day(LocalDate businessDate, int runs, int openLoans, int statusChanges, int snapshotRows, long millis) {
     }
@@ -55,8 +61,8 @@ public class CloseRepository {
         List<Day> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                out.add(new Day(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getLong(6)));
+                out.add(new Day(rs.getObject("business_date", LocalDate.class), rs.getInt("runs"), rs.getInt("open_loans"),
+                        rs.getInt("status_changes"), rs.getInt("snapshot_rows"), rs.getLong("millis")));
             }
         }
         return out;
@@ -65,7 +71,7 @@ public class CloseRepository {
     /** Open loans on the books at the end of {@code d}. */
     public int openLoans(Connection c, LocalDate d) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "select count(*) from loan where state = 'OPEN' and disbursement_date <= date '" + d + "'")) {
+                "select count(*) from loan where state = " + OPEN + " and disbursement_date <= date '" + d + "'")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -76,6 +82,12 @@ public class CloseRepository {
         String lastMonthEnd = "(date_trunc('month', " + day + " + 1) - interval '1 day')::date";
         return "greatest(0, (extract(year from " + lastMonthEnd + ")::int * 12 + extract(month from " + lastMonthEnd + ")::int) "
                 + "- (extract(year from l.disbursement_date)::int * 12 + extract(month from l.disbursement_date)::int))";
+    }
+
+    // the projected bucket (pb) is this one while today's (b) is better; codes ascend with severity
+    // (StoredCodeTest), so better is a smaller code
+    private static String near(Bucket bucket) {
+        return "(x.dpd > 0 and b.code < " + bucket.code() + " and pb.code = " + bucket.code() + ")";
     }
 
     /**
@@ -121,7 +133,7 @@ public class CloseRepository {
             int n = s.executeUpdate("create temp table close_new on commit drop as "
                     + "select x.id, x.dpd, b.code bucket, b.stage, greatest(g.grade, x.grade_minimum) grade, "
                     + "x.outstanding, x.od_p, x.od_i, "
-                    + "(x.dpd > 0 and b.code < 2 and pb.code = 2) near_m2, (x.dpd > 0 and b.code < 3 and pb.code = 3) near_m3, "
+                    + near(Bucket.M2) + " near_m2, " + near(Bucket.M3) + " near_m3, "
                     + "x.mob from ("
                     + "  select l.id, coalesce(pp.policy, '" + defaultPolicy.replace("'", "") + "') policy, l.grade_minimum, "
                     + "  coalesce(" + day + " - p.oldest_due, 0) dpd, "
@@ -131,8 +143,8 @@ public class CloseRepository {
                     + "  from loan l left join close_past_due p on p.loan_id = l.id "
                     + "  left join close_principal_after pa on pa.loan_id = l.id "
                     + "  left join product_policy pp on pp.product = l.product "
-                    + "  where l.state = 'OPEN' and l.disbursement_date <= " + day
-                    + "  and (p.loan_id is not null or pa.loan_id is not null or l.dpd <> 0 or l.bucket <> 0 or l.stage <> 0 "
+                    + "  where l.state = " + OPEN + " and l.disbursement_date <= " + day
+                    + "  and (p.loan_id is not null or pa.loan_id is not null or l.dpd <> 0 or l.bucket <> " + C + " or l.stage <> " + CURRENT + " "
                     + "       or l.grade <> l.grade_minimum or l.near_m2 or l.near_m3 or l.overdue_principal <> 0 or l.overdue_interest <> 0)"
                     + ") x "
                     + "join bucket_def b on x.dpd between b.min_dpd and b.max_dpd "
@@ -194,11 +206,12 @@ public class CloseRepository {
                     + "disbursement_date, disbursed_principal, mob, dpd, bucket, stage, grade, outstanding_principal, "
                     + "overdue_principal, overdue_interest, near_m2, near_m3, restructured) "
                     + "select " + day + ", l.id, l.borrower_id, l.product, l.disbursement_date, l.principal, " + mob(day) + ", "
-                    + "coalesce(n.dpd, 0), coalesce(n.bucket, 0), coalesce(n.stage, 0), coalesce(n.grade, l.grade_minimum), "
+                    + "coalesce(n.dpd, 0), coalesce(n.bucket, " + C + "), coalesce(n.stage, " + CURRENT + "), "
+                    + "coalesce(n.grade, l.grade_minimum), "
                     + "coalesce(n.outstanding, l.outstanding_principal), coalesce(n.od_p, 0), coalesce(n.od_i, 0), "
                     + "coalesce(n.near_m2, false), coalesce(n.near_m3, false), l.restructured "
                     + "from loan l left join close_new n on n.id = l.id "
-                    + "where l.state = 'OPEN' and l.disbursement_date <= " + day);
+                    + "where l.state = " + OPEN + " and l.disbursement_date <= " + day);
         }
         try (PreparedStatement ps = c.prepareStatement("insert into outbox (topic, msg_key, event_type, ref_date) "
                 + "values (?, ?, ?, " + day + ")")) {

@@ -1,7 +1,10 @@
 package dev.loanwatch.ingestion.repository;
 
 import dev.loanwatch.domain.AllocationLine;
+import dev.loanwatch.domain.Bucket;
+import dev.loanwatch.domain.FiveTierGrade;
 import dev.loanwatch.domain.InstallmentBalance;
+import dev.loanwatch.domain.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -29,7 +32,7 @@ public class LoanRepository {
         return "id, borrower_id, product, channel, disbursement_date, principal, "
             + "annual_rate, term_months, method, due_day, schedule_supplied, state, outstanding_principal, credit, "
             + "restructured, grade_before_restructuring, manual_grade, grade_minimum, content_hash, "
-            + statusAsOf + ", dpd, "
+            + statusAsOf + " status_as_of, dpd, "
             + "bucket, stage, grade, overdue_principal, overdue_interest, near_m2, near_m3";
     }
 
@@ -42,7 +45,7 @@ public class LoanRepository {
     }
 
     /** A change to a loan's balances after payments. */
-    public record BalanceUpdate(String loanId, BigDecimal outstandingPrincipal, BigDecimal credit, String state) {
+    public record BalanceUpdate(String loanId, BigDecimal outstandingPrincipal, BigDecimal credit, LoanState state) {
     }
 
     public Map<String, String> contentHashes(Connection c, Collection<String> ids) throws SQLException {
@@ -85,13 +88,7 @@ public class LoanRepository {
             ps.setArray(1, Bulk.texts(c, ids));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    LoanRow r = new LoanRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8),
-                            rs.getString(9), rs.getInt(10), rs.getBoolean(11), rs.getString(12), rs.getBigDecimal(13),
-                            rs.getBigDecimal(14), rs.getBoolean(15), (Integer) intOrNull(rs, 16), (Integer) intOrNull(rs, 17),
-                            rs.getInt(18), rs.getString(19), rs.getObject(20, LocalDate.class), rs.getInt(21), rs.getInt(22),
-                            rs.getInt(23), rs.getInt(24), rs.getBigDecimal(25), rs.getBigDecimal(26), rs.getBoolean(27),
-                            rs.getBoolean(28));
+                    LoanRow r = loan(rs);
                     out.put(r.id(), r);
                 }
             }
@@ -99,9 +96,23 @@ public class LoanRepository {
         return out;
     }
 
-    private static Integer intOrNull(ResultSet rs, int col) throws SQLException {
-        int v = rs.getInt(col);
-        return rs.wasNull() ? null : v;
+    private static LoanRow loan(ResultSet rs) throws SQLException {
+        return new LoanRow(rs.getString("id"), rs.getString("borrower_id"), rs.getString("product"),
+                rs.getString("channel"), rs.getObject("disbursement_date", LocalDate.class), rs.getBigDecimal("principal"),
+                rs.getBigDecimal("annual_rate"), rs.getInt("term_months"), rs.getString("method"), rs.getInt("due_day"),
+                rs.getBoolean("schedule_supplied"), LoanState.ofCode(rs.getString("state")),
+                rs.getBigDecimal("outstanding_principal"), rs.getBigDecimal("credit"), rs.getBoolean("restructured"),
+                gradeOrNull(rs, "grade_before_restructuring"), gradeOrNull(rs, "manual_grade"),
+                FiveTierGrade.ofCode(rs.getInt("grade_minimum")), rs.getString("content_hash"),
+                rs.getObject("status_as_of", LocalDate.class), rs.getInt("dpd"), Bucket.ofCode(rs.getInt("bucket")),
+                Stage.ofCode(rs.getInt("stage")), FiveTierGrade.ofCode(rs.getInt("grade")),
+                rs.getBigDecimal("overdue_principal"), rs.getBigDecimal("overdue_interest"), rs.getBoolean("near_m2"),
+                rs.getBoolean("near_m3"));
+    }
+
+    private static FiveTierGrade gradeOrNull(ResultSet rs, String column) throws SQLException {
+        int code = rs.getInt(column);
+        return rs.wasNull() ? null : FiveTierGrade.ofCode(code);
     }
 
     /**
@@ -142,22 +153,23 @@ public class LoanRepository {
     }
 
     private static InstallmentRow installment(ResultSet rs) throws SQLException {
-        return new InstallmentRow(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4),
-                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-                rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class));
+        return new InstallmentRow(rs.getString("loan_id"), rs.getInt("number"), rs.getObject("due_date", LocalDate.class),
+                rs.getBigDecimal("principal_due"), rs.getBigDecimal("interest_due"), rs.getBigDecimal("penalty_due"),
+                rs.getBigDecimal("principal_paid"), rs.getBigDecimal("interest_paid"), rs.getBigDecimal("penalty_paid"),
+                rs.getObject("valid_from", LocalDate.class), rs.getObject("superseded_on", LocalDate.class));
     }
 
     /** Allocations of payments with value date on or before {@code asOf}, per installment. */
     public Map<Integer, AllocationLine> allocatedUpTo(Connection c, String loanId, LocalDate asOf) throws SQLException {
         Map<Integer, AllocationLine> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select installment, sum(penalty), sum(interest), sum(principal) "
-                + "from payment_allocation where loan_id = ? and value_date <= ? group by installment")) {
+        try (PreparedStatement ps = c.prepareStatement("select installment, sum(penalty) penalty, sum(interest) interest, "
+                + "sum(principal) principal from payment_allocation where loan_id = ? and value_date <= ? group by installment")) {
             ps.setString(1, loanId);
             ps.setObject(2, asOf);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getInt(1), new AllocationLine(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                            rs.getBigDecimal(4)));
+                    AllocationLine line = PaymentRepository.allocationLine(rs);
+                    out.put(line.installment(), line);
                 }
             }
         }
@@ -174,20 +186,22 @@ public class LoanRepository {
 
     public void updateBalances(Connection c, List<BalanceUpdate> updates) throws SQLException {
         Bulk.of(updates).column(BalanceUpdate::loanId).column(BalanceUpdate::outstandingPrincipal)
-                .column(BalanceUpdate::credit).column(BalanceUpdate::state)
+                .column(BalanceUpdate::credit).column(u -> u.state().code())
                 .execute(c, "update loan l set outstanding_principal = u.o, credit = u.cr, state = u.s "
                         + "from unnest(?::text[], ?::numeric[], ?::numeric[], ?::text[]) as u(id, o, cr, s) where l.id = u.id");
     }
 
     public void writeOff(Connection c, String loanId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update loan set state = 'WRITTEN_OFF' where id = ?")) {
-            ps.setString(1, loanId);
+        try (PreparedStatement ps = c.prepareStatement("update loan set state = ? where id = ?")) {
+            ps.setString(1, LoanState.WRITTEN_OFF.code());
+            ps.setString(2, loanId);
             ps.executeUpdate();
         }
     }
 
     /** Replaces the unpaid installments from {@code effective} on and marks the loan restructured. */
-    public void restructure(Connection c, String loanId, LocalDate effective, int gradeBefore, int gradeMinimum,
+    public void restructure(Connection c, String loanId, LocalDate effective, FiveTierGrade gradeBefore,
+                            FiveTierGrade gradeMinimum,
                             BigDecimal principal, List<InstallmentRow> newSchedule) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update installment set superseded_on = ? "
                 + "where loan_id = ? and not settled and superseded_on is null")) {
@@ -198,8 +212,8 @@ public class LoanRepository {
         try (PreparedStatement ps = c.prepareStatement("update loan set restructured = true, "
                 + "grade_before_restructuring = coalesce(grade_before_restructuring, ?), grade_minimum = ?, "
                 + "outstanding_principal = ? where id = ?")) {
-            ps.setInt(1, gradeBefore);
-            ps.setInt(2, gradeMinimum);
+            ps.setInt(1, gradeBefore.code());
+            ps.setInt(2, gradeMinimum.code());
             ps.setBigDecimal(3, principal);
             ps.setString(4, loanId);
             ps.executeUpdate();

@@ -18,7 +18,7 @@ import java.util.Optional;
 public class PaymentRepository {
 
     public record PaymentRow(String id, String loanId, LocalDate valueDate, BigDecimal amount, BigDecimal credit,
-                             BigDecimal outstandingAfter, String loanStateAfter, String contentHash,
+                             BigDecimal outstandingAfter, LoanState loanStateAfter, String contentHash,
                              List<AllocationLine> allocation) {
     }
 
@@ -29,7 +29,7 @@ public class PaymentRepository {
     public void insert(Connection c, List<PaymentRow> rows) throws SQLException {
         Bulk.of(rows).column(PaymentRow::id).column(PaymentRow::loanId).column(PaymentRow::valueDate)
                 .column(PaymentRow::amount).column(PaymentRow::credit).column(PaymentRow::outstandingAfter)
-                .column(PaymentRow::loanStateAfter).column(PaymentRow::contentHash)
+                .column(r -> r.loanStateAfter().code()).column(PaymentRow::contentHash)
                 .column(r -> arrayLiteral(r.allocation(), l -> String.valueOf(l.installment())))
                 .column(r -> arrayLiteral(r.allocation(), l -> l.penalty().toPlainString()))
                 .column(r -> arrayLiteral(r.allocation(), l -> l.interest().toPlainString()))
@@ -58,9 +58,10 @@ public class PaymentRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new PaymentRow(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8),
-                        allocation(c, id)));
+                return Optional.of(new PaymentRow(rs.getString("id"), rs.getString("loan_id"),
+                        rs.getObject("value_date", LocalDate.class), rs.getBigDecimal("amount"), rs.getBigDecimal("credit"),
+                        rs.getBigDecimal("outstanding_after"), LoanState.ofCode(rs.getString("loan_state_after")),
+                        rs.getString("content_hash"), allocation(c, id)));
             }
         }
     }
@@ -72,10 +73,16 @@ public class PaymentRepository {
             ps.setString(1, paymentId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new AllocationLine(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
+                    out.add(allocationLine(rs));
                 }
             }
         }
         return out;
+    }
+
+    /** A row with the columns installment, penalty, interest and principal (of payment_allocation). */
+    static AllocationLine allocationLine(ResultSet rs) throws SQLException {
+        return new AllocationLine(rs.getInt("installment"), rs.getBigDecimal("penalty"), rs.getBigDecimal("interest"),
+                rs.getBigDecimal("principal"));
     }
 }

@@ -28,6 +28,7 @@ import dev.loanwatch.ingestion.repository.BorrowerRepository;
 import dev.loanwatch.ingestion.repository.InstallmentRow;
 import dev.loanwatch.ingestion.repository.LoanRepository;
 import dev.loanwatch.ingestion.repository.LoanRow;
+import dev.loanwatch.ingestion.repository.LoanState;
 import dev.loanwatch.platform.outbox.OutboxEntry;
 import dev.loanwatch.platform.outbox.OutboxWriter;
 import io.agroal.api.AgroalDataSource;
@@ -194,11 +195,10 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
         Optional<LocalDate> restructuredOn = restructuredOn(c, loan.id());
         boolean restructured = restructuredOn.isPresent() && !restructuredOn.get().isAfter(asOf);
         FiveTierGrade grade = FiveTierClassification.classify(policies.forProduct(loan.product()), s.dpd(),
-                restructured, restructured ? Policies.grade(loan.gradeBeforeRestructuring()) : null,
-                Policies.grade(loan.manualGrade()));
+                restructured, restructured ? loan.gradeBeforeRestructuring() : null, loan.manualGrade());
         Optional<LocalDate> writtenOff = writeOffDate(c, loan.id());
-        String state = writtenOff.isPresent() && !writtenOff.get().isAfter(asOf) ? "WRITTEN_OFF"
-                : balances.stream().allMatch(InstallmentBalance::isSettled) ? "SETTLED" : "OPEN";
+        LoanState state = writtenOff.isPresent() && !writtenOff.get().isAfter(asOf) ? LoanState.WRITTEN_OFF
+                : balances.stream().allMatch(InstallmentBalance::isSettled) ? LoanState.SETTLED : LoanState.OPEN;
         return new StatusView(loan.id(), asOf, state, s.dpd(), s.bucket().label(), s.stage(), grade,
                 s.pastDueInstallments(), s.outstandingPrincipal(), s.overduePrincipal(), s.overdueInterest(),
                 s.overduePenalty(), s.nearM2(), s.nearM3(), MonthsOnBook.of(loan.disbursementDate(), asOf));
@@ -243,7 +243,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
                 }
                 return Outcome.rejected(Rejection.conflict("loan " + loan.id() + " was already written off differently"));
             }
-            if (!"OPEN".equals(loan.state())) {
+            if (loan.state() != LoanState.OPEN) {
                 return Outcome.rejected(Rejection.notAllowed("loanId", "loan " + loan.id() + " is " + loan.state() + "; only an open loan can be written off"));
             }
             if (cmd.writeOffDate().isBefore(loan.disbursementDate())) {
@@ -299,7 +299,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
                     }
                 }
             }
-            if (!"OPEN".equals(loan.state())) {
+            if (loan.state() != LoanState.OPEN) {
                 return Outcome.rejected(Rejection.notAllowed("loanId", "loan " + loan.id() + " is " + loan.state() + "; only an open loan can be restructured"));
             }
             if (!cmd.effectiveDate().isAfter(loan.disbursementDate())) {
@@ -314,15 +314,15 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
                     cmd.effectiveDate(), cmd.dueDay() != null ? cmd.dueDay() : loan.dueDay());
             List<Installment> schedule = Schedule.generate(terms).stream().map(i -> new Installment(
                     maxNumber + i.number(), i.dueDate(), i.principalDue(), i.interestDue())).toList();
-            int gradeBefore = before.grade().ordinal();
-            int minimum = Policies.gradeMinimum(true, gradeBefore, loan.manualGrade());
+            FiveTierGrade gradeBefore = before.grade();
+            FiveTierGrade minimum = Policies.gradeMinimum(true, gradeBefore, loan.manualGrade());
             loans.restructure(c, loan.id(), cmd.effectiveDate(), gradeBefore, minimum, principal,
                     installmentRows(loan.id(), schedule, cmd.effectiveDate()));
             try (PreparedStatement ps = c.prepareStatement("insert into restructure (loan_id, effective_date, grade_before, "
                     + "principal, capitalised, annual_rate, term_months, method, reason, content_hash) values (?,?,?,?,?,?,?,?,?,?)")) {
                 ps.setString(1, loan.id());
                 ps.setObject(2, cmd.effectiveDate());
-                ps.setInt(3, gradeBefore);
+                ps.setInt(3, gradeBefore.code());
                 ps.setBigDecimal(4, principal);
                 ps.setBigDecimal(5, capitalised);
                 ps.setBigDecimal(6, cmd.annualRate());

@@ -1,9 +1,9 @@
 package dev.loanwatch.ingestion.service;
 
-import dev.loanwatch.domain.Bucket;
 import dev.loanwatch.domain.FiveTierGrade;
 import dev.loanwatch.domain.Stage;
 import dev.loanwatch.ingestion.repository.InstallmentRow;
+import dev.loanwatch.ingestion.repository.LoanState;
 import dev.loanwatch.ingestion.repository.LoanRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,7 +12,7 @@ import java.util.List;
 /** A loan with its schedule and its status as of the last daily close. */
 public record LoanView(String id, String borrowerId, String product, String channel, LocalDate disbursementDate,
                        BigDecimal principal, BigDecimal annualRate, int termMonths, String method, int dueDay,
-                       boolean scheduleSupplied, String state, BigDecimal outstandingPrincipal, BigDecimal credit,
+                       boolean scheduleSupplied, LoanState state, BigDecimal outstandingPrincipal, BigDecimal credit,
                        boolean restructured, ClosedStatus lastClose, List<InstallmentView> schedule) {
 
     /** The status the last daily close recorded (null before the loan's first close). */
@@ -27,7 +27,7 @@ public record LoanView(String id, String borrowerId, String product, String chan
 
     static LoanView of(LoanRow r, List<InstallmentRow> installments) {
         ClosedStatus status = r.statusAsOf() == null ? null : new ClosedStatus(r.statusAsOf(), r.dpd(),
-                Bucket.values()[r.bucket()].label(), Stage.values()[r.stage()], FiveTierGrade.values()[r.grade()],
+                r.bucket().label(), r.stage(), r.grade(),
                 r.overduePrincipal(), r.overdueInterest(), r.nearM2(), r.nearM3());
         return new LoanView(r.id(), r.borrowerId(), r.product(), r.channel(), r.disbursementDate(), r.principal(),
                 r.annualRate(), r.termMonths(), r.method(), r.dueDay(), r.scheduleSupplied(), r.state(),

@@ -3,7 +3,6 @@ package dev.loanwatch.ingestion.service;
 import dev.loanwatch.contracts.EventTypes;
 import dev.loanwatch.platform.error.Rejection;
 import dev.loanwatch.contracts.events.v1.AllocatedAmount;
-import dev.loanwatch.contracts.events.v1.LoanState;
 import dev.loanwatch.contracts.events.v1.PaymentReceived;
 import dev.loanwatch.domain.Allocation;
 import dev.loanwatch.domain.AllocationLine;
@@ -18,6 +17,7 @@ import dev.loanwatch.ingestion.repository.LoanRepository;
 import dev.loanwatch.ingestion.repository.LoanRepository.BalanceUpdate;
 import dev.loanwatch.ingestion.repository.LoanRepository.PaidUpdate;
 import dev.loanwatch.ingestion.repository.LoanRow;
+import dev.loanwatch.ingestion.repository.LoanState;
 import dev.loanwatch.platform.outbox.OutboxEntry;
 import dev.loanwatch.platform.outbox.OutboxWriter;
 import dev.loanwatch.ingestion.repository.PaymentRepository;
@@ -109,7 +109,7 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
                 if (!balance.covers(cmd.amount())) {
                     balance.loadRest(loans.owed(c, List.of(loan.id()), Integer.MAX_VALUE).get(loan.id()));
                 }
-                if ("SETTLED".equals(balance.state)) {
+                if (balance.state == LoanState.SETTLED) {
                     out.add(Outcome.rejected(Rejection.notAllowed("loanId", "loan " + loan.id() + " is settled (closed); a payment cannot be applied")));
                     continue;
                 }
@@ -176,7 +176,7 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
                         .setPrincipalFen(Fen.of(l.principal())).build()).toList())
                 .setCreditFen(Fen.of(r.credit()))
                 .setOutstandingPrincipalFen(Fen.of(r.outstandingAfter()))
-                .setLoanState(LoanState.valueOf(r.loanStateAfter()))
+                .setLoanState(Events.loanState(r.loanStateAfter()))
                 .build();
         return new OutboxEntry(id, config.topics().payments(), r.loanId(), EventTypes.PAYMENT_RECEIVED, e.toByteArray(), null);
     }
@@ -187,7 +187,7 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
         final List<InstallmentBalance> installments;
         BigDecimal outstanding;
         BigDecimal credit;
-        String state;
+        LoanState state;
         boolean changed;
 
         /** Whether every installment the loan still owes is loaded (fewer than asked for came back). */
@@ -249,8 +249,8 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
             // a written-off loan stays written off: what it receives is a recovery
             // settled only when every installment is loaded and paid (covers() loads the rest before
             // a payment that could pay everything)
-            if ("OPEN".equals(state) && complete && installments.stream().allMatch(InstallmentBalance::isSettled)) {
-                state = "SETTLED";
+            if (state == LoanState.OPEN && complete && installments.stream().allMatch(InstallmentBalance::isSettled)) {
+                state = LoanState.SETTLED;
             }
             changed = true;
         }

@@ -47,12 +47,8 @@ public class Policies {
      * daily close takes greatest(floor by DPD, this), which equals classify(policy, dpd, …)
      * because the DPD floor of 0 days is NORMAL and "worse of" is associative.
      */
-    public static int gradeMinimum(boolean restructured, Integer gradeBefore, Integer manualGrade) {
-        return FiveTierClassification.classify(FiveTierPolicy.COMMERCIAL_BANK_2023, 0, restructured,
-                grade(gradeBefore), grade(manualGrade)).ordinal();
-    }
-
-    public static FiveTierGrade grade(Integer code) {
-        return code == null ? null : FiveTierGrade.values()[code];
+    public static FiveTierGrade gradeMinimum(boolean restructured, FiveTierGrade gradeBefore, FiveTierGrade manualGrade) {
+        return FiveTierClassification.classify(FiveTierPolicy.COMMERCIAL_BANK_2023, 0, restructured, gradeBefore,
+                manualGrade);
     }
 }

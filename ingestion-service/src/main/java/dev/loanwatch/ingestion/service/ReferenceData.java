@@ -42,11 +42,11 @@ public class ReferenceData {
             }
             try (PreparedStatement ps = c.prepareStatement("insert into bucket_def values (?, ?, ?, ?, ?)")) {
                 for (Bucket b : Bucket.values()) {
-                    ps.setInt(1, b.ordinal());
+                    ps.setInt(1, b.code());
                     ps.setString(2, b.label());
                     ps.setInt(3, b.minDpd());
                     ps.setInt(4, b.maxDpd());
-                    ps.setInt(5, Stage.of(b).ordinal());
+                    ps.setInt(5, Stage.of(b).code());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -78,12 +78,12 @@ public class ReferenceData {
         for (int dpd = 1; dpd <= limit; dpd++) {
             var g = policy.floor(dpd);
             if (g != current) {
-                addRange(ps, name, current.ordinal(), start, dpd - 1);
+                addRange(ps, name, current.code(), start, dpd - 1);
                 start = dpd;
                 current = g;
             }
         }
-        addRange(ps, name, current.ordinal(), start, Integer.MAX_VALUE);
+        addRange(ps, name, current.code(), start, Integer.MAX_VALUE);
     }
 
     private static void addRange(PreparedStatement ps, String policy, int grade, int min, int max) throws SQLException {
