@@ -1,6 +1,9 @@
 package dev.loanwatch.ingestion.mapping;
 
 import dev.loanwatch.platform.error.FieldError;
+import dev.loanwatch.platform.json.StrictJson;
+import dev.loanwatch.platform.text.Text;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +15,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
@@ -21,7 +31,8 @@ import java.util.Set;
  * Streams the rows of a CSV or NDJSON file one at a time (a file of millions of rows is never
  * held in memory). A CSV row becomes a JSON object of text values keyed by the header, so that
  * the same parser reads every channel. A row that cannot be read is returned with its problem
- * instead of stopping the file.
+ * instead of stopping the file. Files are UTF-8, decoded strictly: a byte sequence that is not
+ * UTF-8 is never replaced by '?' or U+FFFD and stored as if it had been sent.
  */
 public abstract class RowReader implements Closeable {
 
@@ -38,13 +49,68 @@ public abstract class RowReader implements Closeable {
         return format == Format.CSV ? new Csv(in, mapper, fields) : new NdJson(in, mapper);
     }
 
+    /**
+     * Reads the whole file once and throws {@link MalformedFileException} naming the line and
+     * byte offset (from 0) of the first byte that is not UTF-8. Run before any row is stored, so
+     * that a file in another encoding is refused as a whole instead of half imported.
+     */
+    public static void requireUtf8(InputStream in) throws IOException {
+        CharsetDecoder decoder = strictUtf8();
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        CharBuffer chars = CharBuffer.allocate(1 << 16);
+        long consumed = 0;
+        long line = 1;
+        byte[] head = new byte[2];
+        int headLength = 0;
+        boolean end = false;
+        while (!end) {
+            int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+            end = n < 0;
+            for (int i = 0; i < n && headLength < head.length; i++) {
+                head[headLength++] = bytes.array()[bytes.position() + i];
+            }
+            bytes.position(bytes.position() + Math.max(n, 0));
+            bytes.flip();
+            CoderResult result;
+            do {
+                int start = bytes.position();
+                chars.clear();
+                result = decoder.decode(bytes, chars, end);
+                for (int i = start; i < bytes.position(); i++) {
+                    if (bytes.get(i) == '\n') {
+                        line++;
+                    }
+                }
+                consumed += bytes.position() - start;
+            } while (result.isOverflow());
+            if (result.isError()) {
+                boolean utf16 = headLength == 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+                        || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF));
+                throw new MalformedFileException("the file is not UTF-8 at line " + line + ", byte offset " + consumed
+                        + (utf16 ? " (it starts like UTF-16)" : "") + "; save it as UTF-8 and upload it again (nothing was imported)");
+            }
+            bytes.compact();
+        }
+    }
+
+    private static CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** The reader's own decoding failed: the file changed after {@link #requireUtf8}, or it was not checked. */
+    private static MalformedFileException notUtf8(long afterLine) {
+        return new MalformedFileException("the file is not UTF-8 after line " + afterLine + "; save it as UTF-8 and upload it again");
+    }
+
     private static final class NdJson extends RowReader {
         private final BufferedReader reader;
         private final ObjectMapper mapper;
         private long line;
 
         NdJson(InputStream in, ObjectMapper mapper) {
-            this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            this.reader = new BufferedReader(new InputStreamReader(in, strictUtf8()), 1 << 16);
             this.mapper = mapper;
         }
 
@@ -52,17 +118,23 @@ public abstract class RowReader implements Closeable {
         public Row next() throws IOException {
             String text;
             do {
-                text = reader.readLine();
+                try {
+                    text = reader.readLine();
+                } catch (CharacterCodingException e) {
+                    throw notUtf8(line);
+                }
                 line++;
                 if (text == null) {
                     return null;
                 }
+                if (line == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1); // a byte order mark, which some editors write at the start of UTF-8
+                }
             } while (text.isBlank());
             try {
                 return new Row(line, mapper.readTree(text), null);
-            } catch (IOException e) {
-                String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-                return new Row(line, null, new FieldError("$", "malformed JSON: " + msg));
+            } catch (JsonProcessingException e) {
+                return new Row(line, null, new FieldError("$", "malformed JSON: " + StrictJson.describe(e)));
             }
         }
 
@@ -77,19 +149,20 @@ public abstract class RowReader implements Closeable {
         private final Iterator<CsvRecord> records;
         private final ObjectMapper mapper;
         private final List<String> header;
+        private long lastLine;
 
         Csv(InputStream in, ObjectMapper mapper, Set<String> fields) throws IOException {
             this.reader = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
-                    .detectBomHeader(true).ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8));
+                    .detectBomHeader(true).ofCsvRecord(new InputStreamReader(in, strictUtf8()));
             this.records = reader.iterator();
             this.mapper = mapper;
-            if (!records.hasNext()) {
+            if (!hasNext(0)) {
                 throw new MalformedFileException("the file is empty: a CSV file starts with a header row naming the columns");
             }
             this.header = records.next().getFields().stream().map(String::strip).toList();
             for (String column : header) {
                 if (!fields.contains(column)) {
-                    throw new MalformedFileException("unknown column '" + column + "' in the header; known columns: "
+                    throw new MalformedFileException("unknown column '" + Text.visible(column) + "' in the header; known columns: "
                             + String.join(", ", new java.util.TreeSet<>(fields)));
                 }
             }
@@ -99,13 +172,14 @@ public abstract class RowReader implements Closeable {
         public Row next() {
             CsvRecord r;
             try {
-                if (!records.hasNext()) {
+                if (!hasNext(lastLine)) {
                     return null;
                 }
                 r = records.next();
             } catch (CsvParseException e) {
-                throw new MalformedFileException("malformed CSV: " + e.getMessage());
+                throw new MalformedFileException("malformed CSV: " + Text.visible(e.getMessage()));
             }
+            lastLine = r.getStartingLineNumber();
             if (r.getFieldCount() != header.size()) {
                 return new Row(r.getStartingLineNumber(), null, new FieldError("$",
                         "malformed CSV row: expected " + header.size() + " fields, got " + r.getFieldCount()));
@@ -118,6 +192,18 @@ public abstract class RowReader implements Closeable {
                 }
             }
             return new Row(r.getStartingLineNumber(), node, null);
+        }
+
+        /** FastCSV reads ahead; a decoding failure comes out of it wrapped. */
+        private boolean hasNext(long afterLine) {
+            try {
+                return records.hasNext();
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof CharacterCodingException) {
+                    throw notUtf8(afterLine);
+                }
+                throw e;
+            }
         }
 
         @Override

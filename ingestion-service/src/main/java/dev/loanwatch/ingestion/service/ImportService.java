@@ -60,6 +60,11 @@ public class ImportService {
     }
 
     void onStart(@Observes StartupEvent e) throws SQLException {
+        resumeUnfinished();
+    }
+
+    /** Queues again the jobs a previous process left unfinished (at start-up); a job whose file is gone fails. */
+    public void resumeUnfinished() throws SQLException {
         for (UUID id : jobs.unfinished()) {
             if (Files.exists(spoolFile(id))) {
                 LOG.infof("resuming import %s", id);
@@ -104,11 +109,21 @@ public class ImportService {
         return Path.of(config.imports().spoolDirectory(), id + ".upload");
     }
 
+    /**
+     * Runs a job to its end. The spooled file is deleted only once the end is recorded: a job
+     * whose end could not be recorded (the database gone) or that was stopped by a shutdown stays
+     * unfinished with its file, and runs again at the next start.
+     */
     private void run(Job job) {
         RecordType type = RecordType.valueOf(job.recordType());
         Path file = spoolFile(job.id());
+        String state;
+        String error;
         try {
             jobs.started(job.id());
+            try (InputStream in = Files.newInputStream(file)) {
+                RowReader.requireUtf8(in);
+            }
             CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
             long read = 0, accepted = 0, rejected = 0;
             try (RowReader rows = RowReader.open(Format.valueOf(job.format()), counting, mapper, type.fields)) {
@@ -120,27 +135,61 @@ public class ImportService {
                         chunk.add(row);
                     }
                     if (chunk.size() == config.imports().chunkSize() || (row == null && !chunk.isEmpty())) {
-                        List<RejectedRow> rejections = processChunk(type, chunk);
+                        List<RejectedRow> rejections = storeChunk(job.id(), type, chunk, counting.count, read, accepted, rejected);
                         read += chunk.size();
                         rejected += rejections.size();
                         accepted += chunk.size() - rejections.size();
-                        jobs.progress(job.id(), counting.count, read, accepted, rejected, rejections);
                         chunk.clear();
                     }
                 } while (row != null);
             }
-            jobs.finished(job.id(), "COMPLETED", null);
+            state = "COMPLETED";
+            error = null;
             LOG.infof("import %s of %s finished: %d rows, %d accepted, %d rejected", job.id(), type, read, accepted, rejected);
         } catch (RowReader.MalformedFileException e) {
-            finish(job.id(), "FAILED", e.getMessage());
+            state = "FAILED";
+            error = e.getMessage();
+        } catch (InterruptedException e) {
+            LOG.infof("import %s stopped by a shutdown; it runs again at the next start", job.id());
+            Thread.currentThread().interrupt();
+            return;
         } catch (Exception e) {
             LOG.errorf(e, "import %s failed", job.id());
-            finish(job.id(), "FAILED", "internal error: " + e.getClass().getSimpleName());
-        } finally {
+            state = "FAILED";
+            error = "internal error: " + e.getClass().getSimpleName();
+        }
+        if (finish(job.id(), state, error)) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
                 LOG.warnf("cannot delete spooled file %s", file);
+            }
+        }
+    }
+
+    /**
+     * Stores a chunk and records the job's progress with it. When the database fails in a way
+     * that may pass (connection lost, shutdown, deadlock) the chunk is stored again after a pause,
+     * as long as it takes, like the Kafka input: its rows already stored are then replays, so the
+     * counts stay what the database holds, and a failure of the database is never reported as
+     * rejected rows.
+     */
+    private List<RejectedRow> storeChunk(UUID id, RecordType type, List<RowReader.Row> chunk, long bytesRead, long read,
+                                         long accepted, long rejected) throws SQLException, InterruptedException {
+        long backoff = 200;
+        while (true) {
+            try {
+                List<RejectedRow> rejections = processChunk(type, chunk);
+                jobs.progress(id, bytesRead, read + chunk.size(), accepted + chunk.size() - rejections.size(),
+                        rejected + rejections.size(), rejections);
+                return rejections;
+            } catch (RuntimeException | SQLException e) {
+                if (!Ingestion.transientFailure(e)) {
+                    throw e;
+                }
+                LOG.warnf("import %s: the database failed (%s); trying the chunk again in %d ms", id, e, backoff);
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, 10_000);
             }
         }
     }
@@ -173,11 +222,13 @@ public class ImportService {
         return rejections;
     }
 
-    private void finish(UUID id, String state, String error) {
+    private boolean finish(UUID id, String state, String error) {
         try {
             jobs.finished(id, state, error);
-        } catch (SQLException e) {
-            LOG.errorf(e, "cannot record the end of import %s", id);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf(e, "cannot record the end of import %s; it runs again at the next start", id);
+            return false;
         }
     }
 
