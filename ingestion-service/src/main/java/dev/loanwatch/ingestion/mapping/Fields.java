@@ -95,8 +95,9 @@ public final class Fields {
     /**
      * The value's text, checked for what no field may contain (NUL and other control
      * characters, unpaired surrogates), then stripped of surrounding white space. A JSON number
-     * gives its exact text: the mapper reads decimals as BigDecimal, so 50.00 stays "50.00" and
-     * 1E+2 stays an exponent, which the number readers refuse.
+     * gives its exact decimal text: the mapper reads decimals as BigDecimal (50.00 stays "50.00")
+     * and has already refused one written with an exponent ({@link PlainNumbers}); written out
+     * plainly, 0.0000001 is "0.0000001", not BigDecimal's "1E-7".
      */
     private String scalar(String name, boolean required) {
         JsonNode v = value(name);
@@ -110,7 +111,7 @@ public final class Fields {
             error(name, "must be a single value");
             return null;
         }
-        String raw = v.isTextual() ? v.textValue() : v.asText();
+        String raw = v.isTextual() ? v.textValue() : v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
         Optional<String> problem = Text.problem(raw);
         if (problem.isPresent()) {
             error(name, problem.get());
@@ -169,7 +170,7 @@ public final class Fields {
             return null;
         }
         if (s.length() > MAX_DIGITS) {
-            error(name, "is too large: at most " + MAX_DIGITS + " characters, got " + s.length());
+            error(name, "has too many digits: at most " + MAX_DIGITS + " characters, got " + s.length());
             return null;
         }
         return new BigDecimal(s);

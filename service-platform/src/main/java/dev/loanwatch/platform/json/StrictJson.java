@@ -23,6 +23,10 @@ import jakarta.inject.Singleton;
  * of passing through a double: money is never rounded on the way in, and an exponent stays
  * visible ({@code 1E+2}) so the readers can refuse it.</li>
  * </ul>
+ * Both refusals hold for {@code readTree} and for a {@code JsonNode} request body
+ * ({@code readerFor(JsonNode.class)}) alike: the duplicate check is the parser's, so no tree
+ * feature (FAIL_ON_READING_DUP_TREE_KEY) is needed, and trailing tokens are checked by the
+ * mapper and the reader after the root value.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
