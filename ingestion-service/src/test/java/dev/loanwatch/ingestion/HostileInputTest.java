@@ -95,6 +95,9 @@ class HostileInputTest {
             post("/loans", loan.replace("\"0.06\"", bad)).statusCode(400)
                     .body("errors.find { it.field == 'annualRate' }.message", containsString("plain decimal number such as 0.0435"));
         }
+        // a plain JSON number is judged by its decimals, not by BigDecimal's scientific form (1E-7)
+        post("/loans", loan.replace("\"0.06\"", "0.0000001")).statusCode(400)
+                .body("errors.find { it.field == 'annualRate' }.message", equalTo("must have at most 6 decimals"));
         // a JSON number with an exponent is refused while the body is read, naming the field
         for (String[] bad : List.of(new String[]{"\"1200.00\"", "1E+2147483647", "principal"}, new String[]{"\"1200.00\"", "1e2", "principal"},
                 new String[]{"\"0.06\"", "6E-2", "annualRate"}, new String[]{"\"0.06\"", "0.6e-1", "annualRate"})) {
@@ -261,6 +264,34 @@ class HostileInputTest {
                 .post("/imports/borrowers").header("Location"));
         assertEquals("FAILED", job.get("state"), job.toString());
         assertTrue(job.get("error").toString().contains("unknown column 'na\\u0000me'"), job.toString());
+    }
+
+    @Test
+    void bodiesThatAreNotUtf8OrTooDeepAre400() {
+        byte[] body = Api.enterprise(uniqueId("B")).getBytes(StandardCharsets.UTF_8);
+        int at = new String(body, StandardCharsets.UTF_8).indexOf("杭州");
+        byte[] broken = body.clone();
+        broken[at + 1] = (byte) 0x28; // a lead byte followed by '(' instead of a continuation byte
+        given().contentType(ContentType.JSON).body(broken).post("/borrowers").then().statusCode(400)
+                .contentType("application/problem+json").body("title", equalTo("Malformed JSON"));
+        given().contentType(ContentType.JSON).body("[".repeat(5000) + "]".repeat(5000)).post("/borrowers").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    /** A line longer than a record can be is rejected without being read into memory; the lines around it are imported. */
+    @Test
+    void anOverlongNdjsonLineIsRejectedAlone() {
+        String b1 = uniqueId("B"), b2 = uniqueId("B");
+        String nd = Api.enterprise(b1).replace("\n", " ") + "\n{\"id\":\"" + "x".repeat((1 << 20) + 10) + "\"}\n"
+                + Api.enterprise(b2).replace("\n", " ") + "\n";
+        Response r = given().contentType("application/x-ndjson").body(nd.getBytes(StandardCharsets.UTF_8)).post("/imports/borrowers");
+        Map<String, Object> job = awaitJob(r.header("Location"));
+        assertEquals("COMPLETED", job.get("state"), job.toString());
+        assertEquals(2, number(job, "rowsAccepted"), job.toString());
+        assertEquals(1, number(job, "rowsRejected"), job.toString());
+        given().get(r.header("Location") + "/rejections").then().body("line", equalTo(List.of(2)))
+                .body("[0].errors[0].message", containsString("longer than 1048576 characters"));
+        given().get("/borrowers/" + b2).then().statusCode(200);
     }
 
     @Test

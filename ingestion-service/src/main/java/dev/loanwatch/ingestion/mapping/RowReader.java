@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -105,12 +105,22 @@ public abstract class RowReader implements Closeable {
     }
 
     private static final class NdJson extends RowReader {
-        private final BufferedReader reader;
+        /**
+         * A line holds one record, which a REST body holds in at most 1 MiB. A longer line is
+         * rejected, not read into memory: a file of one 4 GB line must not take the service down.
+         */
+        static final int MAX_LINE = 1 << 20;
+
+        private final Reader reader;
         private final ObjectMapper mapper;
+        private final char[] buffer = new char[1 << 16];
+        private int position;
+        private int end;
+        private boolean tooLong;
         private long line;
 
         NdJson(InputStream in, ObjectMapper mapper) {
-            this.reader = new BufferedReader(new InputStreamReader(in, strictUtf8()), 1 << 16);
+            this.reader = new InputStreamReader(in, strictUtf8());
             this.mapper = mapper;
         }
 
@@ -119,7 +129,7 @@ public abstract class RowReader implements Closeable {
             String text;
             do {
                 try {
-                    text = reader.readLine();
+                    text = readLine();
                 } catch (CharacterCodingException e) {
                     throw notUtf8(line);
                 }
@@ -130,12 +140,57 @@ public abstract class RowReader implements Closeable {
                 if (line == 1 && text.startsWith("\uFEFF")) {
                     text = text.substring(1); // a byte order mark, which some editors write at the start of UTF-8
                 }
-            } while (text.isBlank());
+            } while (!tooLong && text.isBlank());
+            if (tooLong) {
+                return new Row(line, null, new FieldError("$", "the line is longer than " + MAX_LINE
+                        + " characters; a line holds one record"));
+            }
             try {
                 return new Row(line, mapper.readTree(text), null);
             } catch (JsonProcessingException e) {
                 return new Row(line, null, new FieldError("$", "malformed JSON: " + StrictJson.describe(e)));
             }
+        }
+
+        /**
+         * The next line without its line feed (and a carriage return before it), null at the end.
+         * Only its first {@link #MAX_LINE} characters are kept; {@link #tooLong} says whether there were more.
+         * Lines end at '\n' only, as {@link #requireUtf8} counts them.
+         */
+        private String readLine() throws IOException {
+            StringBuilder text = new StringBuilder();
+            boolean any = false;
+            tooLong = false;
+            while (true) {
+                if (position == end) {
+                    int n = reader.read(buffer, 0, buffer.length);
+                    if (n < 0) {
+                        return any ? withoutCarriageReturn(text) : null;
+                    }
+                    position = 0;
+                    end = n;
+                }
+                any = true;
+                int from = position;
+                while (position < end && buffer[position] != '\n') {
+                    position++;
+                }
+                int length = position - from;
+                if (text.length() + length > MAX_LINE) {
+                    tooLong = true;
+                    length = MAX_LINE - text.length();
+                }
+                text.append(buffer, from, length);
+                if (position < end) {
+                    position++;
+                    return withoutCarriageReturn(text);
+                }
+            }
+        }
+
+        private static String withoutCarriageReturn(StringBuilder text) {
+            int n = text.length();
+            return text.substring(0, n > 0 && text.charAt(n - 1) == '\r' ? n - 1 : n);
         }
 
         @Override

@@ -40,6 +40,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
+    private static final long CHUNK_BYTES = 16L << 20;
 
     private final ImportJobRepository jobs;
     private final Ingestion ingestion;
@@ -125,7 +126,7 @@ public class ImportService {
                 RowReader.requireUtf8(in);
             }
             CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
-            long read = 0, accepted = 0, rejected = 0;
+            long read = 0, accepted = 0, rejected = 0, chunkStart = 0;
             try (RowReader rows = RowReader.open(Format.valueOf(job.format()), counting, mapper, type.fields)) {
                 List<RowReader.Row> chunk = new ArrayList<>(config.imports().chunkSize());
                 RowReader.Row row;
@@ -134,12 +135,15 @@ public class ImportService {
                     if (row != null) {
                         chunk.add(row);
                     }
-                    if (chunk.size() == config.imports().chunkSize() || (row == null && !chunk.isEmpty())) {
+                    // a chunk is also cut after CHUNK_BYTES of file: 2,000 rows of the largest size must not fill the heap
+                    if (chunk.size() == config.imports().chunkSize() || (!chunk.isEmpty() && counting.count - chunkStart >= CHUNK_BYTES)
+                            || (row == null && !chunk.isEmpty())) {
                         List<RejectedRow> rejections = storeChunk(job.id(), type, chunk, counting.count, read, accepted, rejected);
                         read += chunk.size();
                         rejected += rejections.size();
                         accepted += chunk.size() - rejections.size();
                         chunk.clear();
+                        chunkStart = counting.count;
                     }
                 } while (row != null);
             }
@@ -149,11 +153,14 @@ public class ImportService {
         } catch (RowReader.MalformedFileException e) {
             state = "FAILED";
             error = e.getMessage();
-        } catch (InterruptedException e) {
-            LOG.infof("import %s stopped by a shutdown; it runs again at the next start", job.id());
-            Thread.currentThread().interrupt();
-            return;
         } catch (Exception e) {
+            // a shutdown interrupts the worker (also while it waits for the parts of a chunk): the
+            // job is not failed, it stays unfinished with its file and runs again at the next start
+            if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                LOG.infof("import %s stopped by a shutdown; it runs again at the next start", job.id());
+                Thread.currentThread().interrupt();
+                return;
+            }
             LOG.errorf(e, "import %s failed", job.id());
             state = "FAILED";
             error = "internal error: " + e.getClass().getSimpleName();
