@@ -11,10 +11,14 @@ import dev.loanwatch.testing.Postgres;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -26,6 +30,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,6 +40,10 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.sessions.JqwikSession;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +54,8 @@ import org.junit.jupiter.api.Test;
  * digits or letters of another script, an exponent, a duplicate field, content after the
  * object, an unknown or missing field, a bad path or query parameter, a file that is not
  * UTF-8). What must hold for each: never a 5xx; a 400 problem+json naming the field (an import:
- * the row rejected naming its line and field); nothing stored for a rejected record; an import
- * job's counts equal to what the database holds.
+ * the row rejected naming its line and field; a Kafka value: a dead letter whose reason names
+ * it); nothing stored for a rejected record; an import job's counts equal to what the database holds.
  * <p>
  * jqwik is its own test engine and {@code @QuarkusTest} a Jupiter extension, so the cases are
  * drawn here with jqwik's generators from a fixed seed ({@code -Dloanwatch.hostile.seed=…} to
@@ -451,42 +460,76 @@ class HostileInputPropertyTest {
         return "seed " + SEED + ", " + endpoint + ", case " + i + ": " + what;
     }
 
+    /** An HTTP answer. The thousands of generated requests go through the JDK's client: rest-assured costs more per request than the service. */
+    record Answer(int status, String contentType, String body) {
+    }
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final ObjectMapper READER = new ObjectMapper();
+
+    /** @param path already percent-encoded */
+    static Answer call(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Answer get(String path) {
+        return call("GET", path, null, null);
+    }
+
+    static Answer send(String method, String path, String json) {
+        return call(method, path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A 400 problem+json whose errors satisfy the mutation. */
-    static void assertRejected(Response r, Mutation m, String where) {
-        assertTrue(r.statusCode() < 500, where + " → " + r.statusCode() + " " + r.asString());
-        assertEquals(400, r.statusCode(), where + " → " + r.asString());
+    @SuppressWarnings("unchecked")
+    static void assertRejected(Answer r, Mutation m, String where) throws Exception {
+        assertTrue(r.status() < 500, where + " → " + r.status() + " " + r.body());
+        assertEquals(400, r.status(), where + " → " + r.body());
         assertTrue(r.contentType().startsWith("application/problem+json"), where + " → " + r.contentType());
-        List<Map<String, String>> errors = r.jsonPath().getList("errors");
-        assertTrue(errors != null && m.fits(errors), where + ": expected " + m.expect() + ", got " + r.asString());
+        List<Map<String, String>> errors = READER.convertValue(READER.readTree(r.body()).get("errors"), List.class);
+        assertTrue(errors != null && m.fits(errors), where + ": expected " + m.expect() + ", got " + r.body());
     }
 
-    static RequestSpecification json(String body) {
-        return given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Records of one endpoint: each hostile body is refused naming the field, and nothing of it is stored. */
-    void bodies(String endpoint, Supplier<List<Field>> base, boolean withSchedule, Function<String, Response> send,
-                Function<List<Field>, String> storedProbe) {
+    /**
+     * Records of one endpoint: each hostile body is refused naming the field, and (for an
+     * endpoint that creates records in {@code table}) none of their ids is in the database.
+     */
+    void bodies(String endpoint, Supplier<List<Field>> base, boolean withSchedule, Function<String, Answer> send,
+                String table) throws Exception {
         List<Field> shape = base.get();
-        if (storedProbe != null) {
+        if (table != null) {
             // the record every case starts from is valid: each rejection is the hostile change's doing
-            Response valid = send.apply(json(shape, null, withSchedule));
-            assertTrue(valid.statusCode() == 201 || valid.statusCode() == 200, endpoint + " base record: " + valid.asString());
+            Answer valid = send.apply(json(shape, null, withSchedule));
+            assertTrue(valid.status() == 201 || valid.status() == 200, endpoint + " base record: " + valid.body());
         }
         List<Mutation> cases = draw(mutation(shape, true, withSchedule), CASES);
+        List<Row> sent = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             List<Field> fields = base.get();
             String body = json(fields, cases.get(i), withSchedule);
-            String where = where(endpoint, i, body);
-            assertRejected(send.apply(body), cases.get(i), where);
-            if (storedProbe != null) {
-                given().urlEncodingEnabled(false).get(storedProbe.apply(fields)).then().statusCode(404);
-            }
+            assertRejected(send.apply(body), cases.get(i), where(endpoint, i, body));
+            sent.add(new Row(fields.get(0).valid(), cases.get(i), body));
+        }
+        if (table != null) {
+            assertEquals(0, stored(table, sent), "seed " + SEED + ", " + endpoint + ": a rejected record was stored");
         }
     }
 
     /** Hostile values of one path or query parameter: 400 naming it. */
-    void parameter(String endpoint, String name, Arbitrary<Bad> values, Function<String, Response> send) {
+    void parameter(String endpoint, String name, Arbitrary<Bad> values, Function<String, Answer> send) throws Exception {
         List<Bad> cases = draw(values, CASES / 2);
         for (int i = 0; i < cases.size(); i++) {
             String raw = unquote(cases.get(i).json());
@@ -496,9 +539,8 @@ class HostileInputPropertyTest {
     }
 
     @Test
-    void borrowers() {
-        bodies("POST /borrowers", () -> borrowerFields(Api.uniqueId("HB")), false,
-                body -> json(body).post("/borrowers"), f -> "/borrowers/" + f.get(0).valid());
+    void borrowers() throws Exception {
+        bodies("POST /borrowers", () -> borrowerFields(Api.uniqueId("HB")), false, body -> send("POST", "/borrowers", body), "borrowers");
         String id = Api.uniqueId("HB");
         Api.post("/borrowers", Api.enterprise(id)).statusCode(201);
         // in a PUT the id comes from the path; the body may repeat it, so it is not required there
@@ -507,78 +549,130 @@ class HostileInputPropertyTest {
             fields.set(0, Field.of("id", Kind.ID, false, id));
             return fields;
         };
-        bodies("PUT /borrowers/{id}", put, false, body -> json(body).put("/borrowers/" + id), null);
+        bodies("PUT /borrowers/{id}", put, false, body -> send("PUT", "/borrowers/" + id, body), null);
         given().get("/borrowers/" + id).then().statusCode(200).body("revision", org.hamcrest.Matchers.equalTo(1));
         Field idField = borrowerFields(id).get(0);
-        parameter("PUT /borrowers/{id}", "id", hostile(idField), p -> json(Api.enterprise(id)).put("/borrowers/" + p));
-        parameter("GET /borrowers/{id}", "id", hostile(idField), p -> given().urlEncodingEnabled(false).get("/borrowers/" + p));
+        parameter("PUT /borrowers/{id}", "id", hostile(idField), p -> send("PUT", "/borrowers/" + p, Api.enterprise(id)));
+        parameter("GET /borrowers/{id}", "id", hostile(idField), p -> get("/borrowers/" + p));
     }
 
     @Test
-    void loans() {
-        bodies("POST /loans", () -> loanFields(Api.uniqueId("HL")), false, body -> json(body).post("/loans"),
-                f -> "/loans/" + f.get(0).valid());
-        bodies("POST /loans (with schedule)", () -> loanFields(Api.uniqueId("HL")), true, body -> json(body).post("/loans"),
-                f -> "/loans/" + f.get(0).valid());
+    void loans() throws Exception {
+        bodies("POST /loans", () -> loanFields(Api.uniqueId("HL")), false, body -> send("POST", "/loans", body), "loans");
+        bodies("POST /loans (with schedule)", () -> loanFields(Api.uniqueId("HL")), true, body -> send("POST", "/loans", body), "loans");
         Field idField = loanFields(loanId).get(0);
-        parameter("GET /loans/{id}", "id", hostile(idField), p -> given().urlEncodingEnabled(false).get("/loans/" + p));
+        parameter("GET /loans/{id}", "id", hostile(idField), p -> get("/loans/" + p));
         parameter("GET /loans/{id}/status", "id", hostile(idField),
-                p -> given().urlEncodingEnabled(false).get("/loans/" + p + "/status?asOf=2024-03-01"));
+                p -> get("/loans/" + p + "/status?asOf=2024-03-01"));
         parameter("GET /loans/{id}/status?asOf", "asOf", hostile(Field.of("asOf", Kind.DATE, true, "2024-03-01")),
-                p -> given().urlEncodingEnabled(false).get("/loans/" + loanId + "/status?asOf=" + p));
+                p -> get("/loans/" + loanId + "/status?asOf=" + p));
 
         bodies("POST /loans/{id}/write-off", HostileInputPropertyTest::writeOffFields, false,
-                body -> json(body).post("/loans/" + loanId + "/write-off"), null);
+                body -> send("POST", "/loans/" + loanId + "/write-off", body), null);
         parameter("POST /loans/{id}/write-off", "id", hostile(idField),
-                p -> json("{\"writeOffDate\":\"2024-06-30\",\"reason\":\"fraud\"}").post("/loans/" + p + "/write-off"));
+                p -> send("POST", "/loans/" + p + "/write-off", "{\"writeOffDate\":\"2024-06-30\",\"reason\":\"fraud\"}"));
         bodies("POST /loans/{id}/restructure", HostileInputPropertyTest::restructureFields, false,
-                body -> json(body).post("/loans/" + loanId + "/restructure"), null);
-        parameter("POST /loans/{id}/restructure", "id", hostile(idField), p -> json(
-                "{\"effectiveDate\":\"2024-06-30\",\"annualRate\":\"0.05\",\"termMonths\":12,\"method\":\"EQUAL_INSTALLMENT\",\"reason\":\"x\"}")
-                .post("/loans/" + p + "/restructure"));
+                body -> send("POST", "/loans/" + loanId + "/restructure", body), null);
+        parameter("POST /loans/{id}/restructure", "id", hostile(idField), p -> send("POST", "/loans/" + p + "/restructure",
+                "{\"effectiveDate\":\"2024-06-30\",\"annualRate\":\"0.05\",\"termMonths\":12,\"method\":\"EQUAL_INSTALLMENT\",\"reason\":\"x\"}"));
         // nothing of any of those reached the loan
         given().get("/loans/" + loanId).then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("OPEN"))
                 .body("restructured", org.hamcrest.Matchers.not(true));
     }
 
     @Test
-    void payments() {
-        bodies("POST /payments", () -> paymentFields(Api.uniqueId("HP")), false, body -> json(body).post("/payments"),
-                f -> "/payments/" + f.get(0).valid());
+    void payments() throws Exception {
+        bodies("POST /payments", () -> paymentFields(Api.uniqueId("HP")), false, body -> send("POST", "/payments", body), "payments");
         parameter("GET /payments/{id}", "id", hostile(paymentFields("P-1").get(0)),
-                p -> given().urlEncodingEnabled(false).get("/payments/" + p));
+                p -> get("/payments/" + p));
     }
 
     @Test
-    void closes() {
-        bodies("POST /closes", HostileInputPropertyTest::closeFields, false, body -> json(body).post("/closes"), null);
+    void closes() throws Exception {
+        bodies("POST /closes", HostileInputPropertyTest::closeFields, false, body -> send("POST", "/closes", body), null);
         parameter("GET /closes/{date}", "date", hostile(Field.of("date", Kind.DATE, true, "2024-01-31")),
-                p -> given().urlEncodingEnabled(false).get("/closes/" + p));
+                p -> get("/closes/" + p));
         // any whole number of int size is a valid limit (clamped to 1–1000): only the others are hostile
         parameter("GET /closes?limit", "limit", hostile(Field.integer("limit", false, "30", Integer.MIN_VALUE + 1, Integer.MAX_VALUE - 1))
                         .filter(b -> !b.json().contains("214748364")),
-                p -> given().urlEncodingEnabled(false).get("/closes?limit=" + p));
+                p -> get("/closes?limit=" + p));
     }
 
     @Test
-    void importEndpoints() {
+    void importEndpoints() throws Exception {
         parameter("POST /imports/{recordType}", "recordType", Arbitraries.oneOf(lookAlike("borrowers"), lookAlike("PAYMENTS"),
                         controlInjected("loans"), words("widgets", "borrower", "loan s")),
-                p -> given().urlEncodingEnabled(false).contentType("text/csv").body("id\n").post("/imports/" + p));
+                p -> call("POST", "/imports/" + p, "text/csv", "id\n".getBytes(StandardCharsets.UTF_8)));
         // a URL cannot carry a lone surrogate: its bytes arrive decoded as U+FFFD, which a file name may hold
         parameter("POST /imports?fileName", "fileName", Arbitraries.oneOf(controlInjected("loans.csv"),
                         Arbitraries.integers().between(256, 300).map(n -> Bad.text("x".repeat(n)))).filter(b -> b.csv() != null),
-                p -> given().urlEncodingEnabled(false).contentType("text/csv").body("id\n").post("/imports/loans?fileName=" + p));
-        parameter("GET /imports/{id}", "id", hostileUuid(), p -> given().urlEncodingEnabled(false).get("/imports/" + p));
+                p -> call("POST", "/imports/loans?fileName=" + p, "text/csv", "id\n".getBytes(StandardCharsets.UTF_8)));
+        parameter("GET /imports/{id}", "id", hostileUuid(), p -> get("/imports/" + p));
         parameter("GET /imports/{id}/rejections", "id", hostileUuid(),
-                p -> given().urlEncodingEnabled(false).get("/imports/" + p + "/rejections"));
-        String job = given().contentType("text/csv").body("id,loanId,valueDate,amount\n").post("/imports/payments").header("Location");
+                p -> get("/imports/" + p + "/rejections"));
+        String job = URI.create(given().contentType("text/csv").body("id,loanId,valueDate,amount\n").post("/imports/payments")
+                .header("Location")).getPath();
         parameter("GET /imports/{id}/rejections?afterLine", "afterLine",
                 hostile(Field.integer("afterLine", false, "10", 0, Integer.MAX_VALUE - 1)).filter(b -> !b.json().contains("214748364")),
-                p -> given().urlEncodingEnabled(false).get(job + "/rejections?afterLine=" + p));
+                p -> get(job + "/rejections?afterLine=" + p));
         parameter("GET /imports/{id}/rejections?limit", "limit",
                 hostile(Field.integer("limit", false, "10", Integer.MIN_VALUE + 1, Integer.MAX_VALUE - 1)).filter(b -> !b.json().contains("214748364")),
-                p -> given().urlEncodingEnabled(false).get(job + "/rejections?limit=" + p));
+                p -> get(job + "/rejections?limit=" + p));
+    }
+
+    // ---- Kafka values ----
+
+    static final int KAFKA_CASES = 40;
+
+    /** The same hostile records as Kafka values: each one dead-lettered with a reason naming the field, none stored. */
+    @Test
+    void kafkaValues() throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (EventTap tap = new EventTap(List.of("loanbook.in.dead-letter"));
+             KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            for (String type : List.of("borrowers", "loans", "payments")) {
+                Function<String, List<Field>> base = switch (type) {
+                    case "borrowers" -> HostileInputPropertyTest::borrowerFields;
+                    case "loans" -> HostileInputPropertyTest::loanFields;
+                    default -> HostileInputPropertyTest::paymentFields;
+                };
+                List<Mutation> cases = draw(mutation(base.apply("x"), true, false), KAFKA_CASES);
+                List<Row> rows = new ArrayList<>();
+                for (Mutation m : cases) {
+                    String id = Api.uniqueId("HK");
+                    rows.add(new Row(id, m, json(base.apply(id), m, false)));
+                    producer.send(new ProducerRecord<>("loanbook.in." + type, id, rows.get(rows.size() - 1).text()));
+                }
+                producer.flush();
+                for (int i = 0; i < rows.size(); i++) {
+                    Row row = rows.get(i);
+                    String where = where("Kafka loanbook.in." + type, i, row.text());
+                    String reason = EventTap.header(tap.await("loanbook.in.dead-letter", row.id(), 1).get(0), "dead-letter-reason");
+                    assertTrue(reason.contains(inReason(row.mutation())), where + ": expected " + inReason(row.mutation()) + " in " + reason);
+                }
+                assertEquals(0, stored(type, rows), "seed " + SEED + ", Kafka " + type + ": nothing stored");
+            }
+        }
+    }
+
+    /** What a dead letter's reason says for the mutation (Rejection.reason(), or the consumer's "malformed JSON: " and Jackson's words). */
+    static String inReason(Mutation m) {
+        if (m instanceof SetValue s) {
+            return s.value().jsonLevelMessage() != null ? s.value().jsonLevelMessage() : "; " + s.path() + ": ";
+        }
+        if (m instanceof Duplicate d) {
+            return "Duplicate field '" + d.name() + "'";
+        }
+        if (m instanceof Unknown u) {
+            return "; " + Text.visible(u.name()) + ": unknown field";
+        }
+        if (m instanceof Missing miss) {
+            return "; " + miss.name() + ": is required";
+        }
+        return "malformed JSON";
     }
 
     // ---- files ----
