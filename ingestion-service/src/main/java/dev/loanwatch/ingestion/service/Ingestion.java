@@ -169,18 +169,22 @@ public class Ingestion {
     /**
      * True when trying again later may succeed: the connection or the database went away
      * (SQLSTATE class 08, 57), the server ran out of resources (53), a transaction lost a race
-     * (serialization failure, deadlock: 40), or a lock could not be had (55P03). Anything else
-     * (a value the database refuses, a constraint, a bug) fails again the same way.
+     * (serialization failure 40001, deadlock 40P01), a lock could not be had (55P03), or the
+     * connection pool had none free in time (Agroal says so without a SQLSTATE). Anything else (a value the database refuses, a constraint, a bug) fails again the same way.
      */
     public static boolean transientFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
                 return true;
             }
+            if (t instanceof SQLException s && s.getSQLState() == null && s.getMessage() != null
+                    && s.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
             if (t instanceof SQLException s && s.getSQLState() != null) {
                 String state = s.getSQLState();
-                if (state.startsWith("08") || state.startsWith("57") || state.startsWith("53") || state.startsWith("40")
-                        || state.equals("55P03")) {
+                if (state.startsWith("08") || state.startsWith("57") || state.startsWith("53") || state.equals("40001")
+                        || state.equals("40P01") || state.equals("55P03")) {
                     return true;
                 }
             }
