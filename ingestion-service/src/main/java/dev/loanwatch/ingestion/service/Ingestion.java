@@ -170,7 +170,8 @@ public class Ingestion {
      * True when trying again later may succeed: the connection or the database went away
      * (SQLSTATE class 08, 57), the server ran out of resources (53), a transaction lost a race
      * (serialization failure 40001, deadlock 40P01), a lock could not be had (55P03), or the
-     * connection pool had none free in time (Agroal says so without a SQLSTATE). Anything else (a value the database refuses, a constraint, a bug) fails again the same way.
+     * connection pool had none free in time (Agroal says so without a SQLSTATE). Anything else
+     * (a value the database refuses, a constraint, a bug) fails again the same way.
      */
     public static boolean transientFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
