@@ -37,21 +37,19 @@ public record BorrowerCommand(String id, BorrowerType type, String name, String 
         }
         BorrowerType type = f.enumValue("type", BorrowerType.class, true);
         String name = f.text("name", true, 200);
-        String identity = f.text("identityNumber", true, 18);
+        String identity = f.code("identityNumber", true, 18);
         if (identity != null && type != null) {
-            identity = identity.toUpperCase(java.util.Locale.ROOT);
             var problem = type == BorrowerType.ENTERPRISE
                     ? UnifiedSocialCreditCode.problem(identity)
                     : ResidentIdNumber.problem(identity);
             problem.ifPresent(p -> f.error("identityNumber", p));
         }
-        String region = f.text("regionCode", true, 6);
+        String region = f.code("regionCode", true, 6);
         if (region != null) {
             RegionCode.problem(region).ifPresent(p -> f.error("regionCode", p));
         }
-        String industry = f.text("industryCode", false, 5);
+        String industry = f.code("industryCode", false, 5);
         if (industry != null) {
-            industry = industry.toUpperCase(java.util.Locale.ROOT);
             if (!INDUSTRY.matcher(industry).matches()) {
                 f.error("industryCode", "must be a GB/T 4754-2017 code: a section letter A–T and up to 4 digits");
             }

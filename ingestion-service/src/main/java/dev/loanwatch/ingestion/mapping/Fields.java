@@ -2,6 +2,7 @@ package dev.loanwatch.ingestion.mapping;
 
 import dev.loanwatch.platform.error.FieldError;
 import dev.loanwatch.platform.error.RejectedException;
+import dev.loanwatch.platform.text.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,7 +10,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Reads the fields of one record — a REST body, an NDJSON line, a CSV row turned into a JSON
@@ -19,6 +24,13 @@ import java.util.Set;
  * from JSON or CSV.
  */
 public final class Fields {
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
+    // far beyond any amount, rate or count accepted; keeps a megabyte of digits from being parsed
+    private static final int MAX_DIGITS = 40;
+    private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private final JsonNode node;
     private final String prefix;
     private final List<FieldError> errors;
@@ -43,7 +55,7 @@ public final class Fields {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
-                errors.add(new FieldError(prefix + name, "unknown field"));
+                errors.add(new FieldError(prefix + Text.visible(name), "unknown field"));
             }
         }
         return f;
@@ -73,12 +85,20 @@ public final class Fields {
             return null;
         }
         JsonNode v = node.get(name);
-        if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+        // blank text is "not given"; but not when the blank is made of control characters, which are reported
+        if (v == null || v.isNull() || (v.isTextual() && v.textValue().isBlank() && Text.problem(v.textValue()).isEmpty())) {
             return null;
         }
         return v;
     }
 
+    /**
+     * The value's text, checked for what no field may contain (NUL and other control
+     * characters, unpaired surrogates), then stripped of surrounding white space. A JSON number
+     * gives its exact decimal text: the mapper reads decimals as BigDecimal (50.00 stays "50.00")
+     * and has already refused one written with an exponent ({@link PlainNumbers}); written out
+     * plainly, 0.0000001 is "0.0000001", not BigDecimal's "1E-7".
+     */
     private String scalar(String name, boolean required) {
         JsonNode v = value(name);
         if (v == null) {
@@ -91,7 +111,13 @@ public final class Fields {
             error(name, "must be a single value");
             return null;
         }
-        return v.asText().strip();
+        String raw = v.isTextual() ? v.textValue() : v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
+        Optional<String> problem = Text.problem(raw);
+        if (problem.isPresent()) {
+            error(name, problem.get());
+            return null;
+        }
+        return raw.strip();
     }
 
     public String text(String name, boolean required, int maxLength) {
@@ -103,27 +129,51 @@ public final class Fields {
         return s;
     }
 
-    /** An identifier: 1–64 characters of letters, digits, '-', '_', '.', ':'. */
+    /**
+     * An identifier: 1–64 ASCII letters and digits and '-', '_', '.', ':'. ASCII only, so that
+     * two ids that look alike are alike (no Cyrillic 'А' for 'A', no full-width digits).
+     */
     public String id(String name, boolean required) {
         String s = text(name, required, 64);
-        if (s != null && !s.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':')) {
-            error(name, "may contain only letters, digits and - _ . :");
+        if (s != null && !s.chars().allMatch(c -> Text.isAsciiLetterOrDigit((char) c) || c == '-' || c == '_' || c == '.' || c == ':')) {
+            error(name, "may contain only the ASCII letters A–Z and a–z, the digits 0–9 and - _ . :, got '" + abbreviate(s) + "'");
             return null;
         }
         return s;
     }
 
-    private BigDecimal decimal(String name, boolean required) {
+    /**
+     * A code of ASCII letters and digits only (identity numbers, region and industry codes),
+     * upper-cased; so that no look-alike letter or digit of another script becomes a valid code.
+     */
+    public String code(String name, boolean required, int maxLength) {
+        String s = text(name, required, maxLength);
+        if (s != null && !s.chars().allMatch(c -> Text.isAsciiLetterOrDigit((char) c))) {
+            error(name, "may contain only the ASCII letters A–Z and the digits 0–9, got '" + abbreviate(s) + "'");
+            return null;
+        }
+        return s == null ? null : s.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * A plain decimal: ASCII digits, an optional sign and an optional '.' with decimals. Never
+     * an exponent, NaN or Infinity, and never digits of another script: money is not guessed.
+     */
+    private BigDecimal decimal(String name, boolean required, String example) {
         String s = scalar(name, required);
         if (s == null) {
             return null;
         }
-        try {
-            return new BigDecimal(s);
-        } catch (NumberFormatException e) {
-            error(name, "must be a decimal number, got '" + abbreviate(s) + "'");
+        if (!PLAIN_DECIMAL.matcher(s).matches()) {
+            error(name, "must be a plain decimal number such as " + example + " (ASCII digits, optional '.' and decimals, "
+                    + "no exponent), got '" + abbreviate(s) + "'");
             return null;
         }
+        if (s.length() > MAX_DIGITS) {
+            error(name, "has too many digits: at most " + MAX_DIGITS + " characters, got " + s.length());
+            return null;
+        }
+        return new BigDecimal(s);
     }
 
     /** Yuan with at most 2 decimals (fen), greater than zero. */
@@ -138,7 +188,7 @@ public final class Fields {
 
     /** Yuan with at most 2 decimals (fen), zero or more. */
     public BigDecimal money(String name, boolean required) {
-        BigDecimal v = decimal(name, required);
+        BigDecimal v = decimal(name, required, "1234.56");
         if (v == null) {
             return null;
         }
@@ -151,7 +201,7 @@ public final class Fields {
             return null;
         }
         if (v.precision() - v.scale() > 16) {
-            error(name, "is too large");
+            error(name, "is too large: at most 16 digits before the decimal point");
             return null;
         }
         return v.setScale(2);
@@ -159,12 +209,12 @@ public final class Fields {
 
     /** A fraction within [min, max], e.g. an annual rate 0.0435; at most 6 decimals. */
     public BigDecimal fraction(String name, boolean required, BigDecimal min, BigDecimal max, String rangeText) {
-        BigDecimal v = decimal(name, required);
+        BigDecimal v = decimal(name, required, "0.0435");
         if (v == null) {
             return null;
         }
         if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-            error(name, "must be within " + rangeText + ", got " + v.toPlainString());
+            error(name, "must be within " + rangeText + ", got " + abbreviate(v.toPlainString()));
             return null;
         }
         if (v.stripTrailingZeros().scale() > 6) {
@@ -175,21 +225,26 @@ public final class Fields {
     }
 
     public Integer integer(String name, boolean required, int min, int max) {
+        Long v = wholeNumber(name, required, min, max);
+        return v == null ? null : v.intValue();
+    }
+
+    /** A whole number of ASCII digits (optional sign) within [min, max]. */
+    public Long wholeNumber(String name, boolean required, long min, long max) {
         String s = scalar(name, required);
         if (s == null) {
             return null;
         }
-        try {
-            int v = Integer.parseInt(s);
-            if (v < min || v > max) {
-                error(name, "must be between " + min + " and " + max + ", got " + v);
-                return null;
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            error(name, "must be a whole number, got '" + abbreviate(s) + "'");
+        if (!WHOLE_NUMBER.matcher(s).matches()) {
+            error(name, "must be a whole number of ASCII digits such as 12, got '" + abbreviate(s) + "'");
             return null;
         }
+        BigDecimal v = s.length() > MAX_DIGITS ? null : new BigDecimal(s);
+        if (v == null || v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
+            error(name, "must be between " + min + " and " + max + ", got " + abbreviate(s));
+            return null;
+        }
+        return v.longValueExact();
     }
 
     /** A non-negative amount in yuan that may be absent (revenue, assets). */
@@ -197,34 +252,58 @@ public final class Fields {
         return money(name, false);
     }
 
+    /** An ISO date yyyy-MM-dd in ASCII digits, and a real one (no 30 February). */
     public LocalDate date(String name, boolean required) {
         String s = scalar(name, required);
         if (s == null) {
             return null;
         }
         try {
+            if (!ISO_DATE.matcher(s).matches()) {
+                throw new DateTimeParseException("not yyyy-MM-dd", s, 0);
+            }
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            error(name, "must be an ISO date (yyyy-MM-dd), got '" + abbreviate(s) + "'");
+            error(name, "must be an ISO date (yyyy-MM-dd, ASCII digits), got '" + abbreviate(s) + "'");
             return null;
         }
     }
 
+    /** An id issued by this service (an import job): a UUID. */
+    public UUID uuid(String name, boolean required) {
+        String s = scalar(name, required);
+        if (s == null) {
+            return null;
+        }
+        if (!UUID_TEXT.matcher(s).matches()) {
+            error(name, "must be a UUID such as 3f2b8c1e-0d4a-4c6f-9a57-1b2c3d4e5f60, got '" + abbreviate(s) + "'");
+            return null;
+        }
+        return UUID.fromString(s);
+    }
+
+    /**
+     * One of the enum's names, ignoring the case of ASCII letters only: Java's case mapping
+     * would turn a dotless 'ı' into 'I' and accept EQUAL_ıNSTALLMENT.
+     */
     public <E extends Enum<E>> E enumValue(String name, Class<E> type, boolean required) {
         String s = scalar(name, required);
         if (s == null) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, s.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            StringBuilder allowed = new StringBuilder();
+        if (Text.isAscii(s)) {
             for (E c : type.getEnumConstants()) {
-                allowed.append(allowed.length() == 0 ? "" : ", ").append(c.name());
+                if (c.name().equalsIgnoreCase(s)) {
+                    return c;
+                }
             }
-            error(name, "must be one of " + allowed + ", got '" + abbreviate(s) + "'");
-            return null;
         }
+        StringBuilder allowed = new StringBuilder();
+        for (E c : type.getEnumConstants()) {
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(c.name());
+        }
+        error(name, "must be one of " + allowed + ", got '" + abbreviate(s) + "'");
+        return null;
     }
 
     /** The objects of an array field, each read with the same rules; null when absent. */
@@ -244,7 +323,8 @@ public final class Fields {
         return out;
     }
 
+    /** The start of a bad value to show the sender, with control characters escaped. */
     private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        return Text.visible(s.length() <= 40 ? s : s.substring(0, Character.isHighSurrogate(s.charAt(39)) ? 39 : 40) + "…");
     }
 }

@@ -2,6 +2,7 @@ package dev.loanwatch.ingestion.repository;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loanwatch.platform.error.FieldError;
+import dev.loanwatch.platform.text.Text;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -14,13 +15,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Import jobs and their rejected rows. Written outside the chunks' transactions (progress is visible at once). */
+/**
+ * Import jobs and their rejected rows. Written outside the chunks' transactions (progress is
+ * visible at once). Text from the file (record ids, messages quoting values, the reason a job
+ * failed) is written with control characters and lone surrogates escaped: PostgreSQL refuses
+ * a NUL in text and jsonb, and a job whose reason could not be stored would never finish.
+ */
 @ApplicationScoped
 public class ImportJobRepository {
 
     public record Job(UUID id, String recordType, String format, String fileName, String state, long bytesTotal,
                       long bytesRead, long rowsRead, long rowsAccepted, long rowsRejected, String error,
-                      OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+                      OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime resumedAt,
+                      OffsetDateTime finishedAt) {
     }
 
     public record RejectedRow(long line, String recordId, List<FieldError> errors) {
@@ -40,14 +47,15 @@ public class ImportJobRepository {
             ps.setObject(1, id);
             ps.setString(2, recordType);
             ps.setString(3, format);
-            ps.setString(4, fileName);
+            ps.setString(4, Text.visible(fileName));
             ps.setLong(5, bytes);
             ps.executeUpdate();
         }
     }
 
+    /** A run of the job begins: the first, or again from the top after a restart. */
     public void started(UUID id) throws SQLException {
-        update("update import_job set state = 'RUNNING', started_at = coalesce(started_at, now()) where id = ?", id);
+        update("update import_job set state = 'RUNNING', started_at = coalesce(started_at, now()), resumed_at = now() where id = ?", id);
     }
 
     public void progress(UUID id, long bytesRead, long rowsRead, long accepted, long rejected, List<RejectedRow> rejections)
@@ -59,8 +67,9 @@ public class ImportJobRepository {
                     for (RejectedRow r : rejections) {
                         ps.setObject(1, id);
                         ps.setLong(2, r.line());
-                        ps.setString(3, r.recordId());
-                        ps.setString(4, mapper.writeValueAsString(r.errors()));
+                        ps.setString(3, Text.visible(r.recordId()));
+                        ps.setString(4, mapper.writeValueAsString(r.errors().stream()
+                                .map(e -> new FieldError(Text.visible(e.field()), Text.visible(e.message()))).toList()));
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -84,7 +93,7 @@ public class ImportJobRepository {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "update import_job set state = ?, error = ?, finished_at = now() where id = ?")) {
             ps.setString(1, state);
-            ps.setString(2, error);
+            ps.setString(2, Text.visible(error));
             ps.setObject(3, id);
             ps.executeUpdate();
         }
@@ -113,7 +122,7 @@ public class ImportJobRepository {
     public Optional<Job> find(UUID id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select id, record_type, format, file_name, state, bytes_total, bytes_read, rows_read, rows_accepted, "
-                        + "rows_rejected, error, created_at, started_at, finished_at from import_job where id = ?")) {
+                        + "rows_rejected, error, created_at, started_at, resumed_at, finished_at from import_job where id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -122,7 +131,7 @@ public class ImportJobRepository {
                 return Optional.of(new Job(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
                         rs.getString(11), rs.getObject(12, OffsetDateTime.class), rs.getObject(13, OffsetDateTime.class),
-                        rs.getObject(14, OffsetDateTime.class)));
+                        rs.getObject(14, OffsetDateTime.class), rs.getObject(15, OffsetDateTime.class)));
             }
         }
     }

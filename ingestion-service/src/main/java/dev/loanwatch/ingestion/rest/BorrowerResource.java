@@ -3,6 +3,7 @@ package dev.loanwatch.ingestion.rest;
 import dev.loanwatch.platform.rest.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loanwatch.ingestion.mapping.BorrowerCommand;
+import dev.loanwatch.ingestion.mapping.Params;
 import dev.loanwatch.ingestion.service.BorrowerService;
 import dev.loanwatch.ingestion.service.BorrowerView;
 import jakarta.ws.rs.Consumes;
@@ -54,14 +55,14 @@ public class BorrowerResource {
     @Operation(summary = "Change a borrower", description = "Writes a new revision and publishes it; the same content again changes nothing.")
     public Response update(@PathParam("id") String id,
                            @RequestBody(content = @Content(schema = @Schema(implementation = BorrowerRequest.class))) JsonNode body) {
-        return Responses.changed(service.update(BorrowerCommand.parse(body, id)));
+        return Responses.changed(service.update(BorrowerCommand.parse(body, Params.id("id", id))));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a borrower")
     public Response get(@PathParam("id") String id) {
-        return service.find(id).map(b -> Response.ok((BorrowerView) b).build())
+        return service.find(Params.id("id", id)).map(b -> Response.ok((BorrowerView) b).build())
                 .orElseGet(() -> Problem.notFound("borrower", id));
     }
 }

@@ -3,6 +3,7 @@ package dev.loanwatch.ingestion.rest;
 import dev.loanwatch.platform.rest.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loanwatch.ingestion.mapping.Fields;
+import dev.loanwatch.ingestion.mapping.Params;
 import dev.loanwatch.ingestion.service.CloseService;
 import dev.loanwatch.ingestion.service.CloseSummary;
 import jakarta.ws.rs.Consumes;
@@ -58,13 +59,15 @@ public class CloseResource {
     @GET
     @Path("/{date}")
     @Operation(summary = "The close of a date")
-    public Response get(@PathParam("date") LocalDate date) {
+    public Response get(@PathParam("date") String dateText) {
+        LocalDate date = Params.date("date", dateText, true);
         return service.find(date).map(s -> Response.ok(s).build()).orElseGet(() -> Problem.notFound("close of", date.toString()));
     }
 
     @GET
     @Operation(summary = "The most recent closes")
-    public List<CloseSummary> recent(@QueryParam("limit") Integer limit) {
-        return service.recent(limit == null ? 30 : Math.max(1, Math.min(limit, 1000)));
+    public List<CloseSummary> recent(@QueryParam("limit") String limitText) {
+        Long limit = Params.wholeNumber("limit", limitText, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        return service.recent(limit == null ? 30 : (int) Math.max(1, Math.min(limit, 1000)));
     }
 }

@@ -2,8 +2,8 @@ package dev.loanwatch.ingestion.rest;
 
 import dev.loanwatch.platform.rest.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.ingestion.mapping.LoanCommand;
+import dev.loanwatch.ingestion.mapping.Params;
 import dev.loanwatch.ingestion.mapping.RestructureCommand;
 import dev.loanwatch.ingestion.mapping.WriteOffCommand;
 import dev.loanwatch.ingestion.service.LoanService;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -71,7 +70,7 @@ public class LoanResource {
     @Path("/{id}")
     @Operation(summary = "A loan with its schedule and the status of the last daily close")
     public Response get(@PathParam("id") String id) {
-        return service.find(id).map(l -> Response.ok(l).build()).orElseGet(() -> Problem.notFound("loan", id));
+        return service.find(Params.id("id", id)).map(l -> Response.ok(l).build()).orElseGet(() -> Problem.notFound("loan", id));
     }
 
     @GET
@@ -79,16 +78,9 @@ public class LoanResource {
     @Operation(summary = "The loan's status at the end of any business date",
             description = "DPD, bucket, stage, five-tier grade, overdue amounts, 准M2/准M3 and MOB, from the schedule in force and the payments valued on or before asOf.")
     public Response status(@PathParam("id") String id, @QueryParam("asOf") String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            throw RejectedException.invalid("asOf", "is required (yyyy-MM-dd)");
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw RejectedException.invalid("asOf", "must be an ISO date (yyyy-MM-dd)");
-        }
-        return service.statusAsOf(id, date).map(s -> Response.ok(s).build()).orElseGet(() -> Problem.notFound("loan", id));
+        String loanId = Params.id("id", id);
+        LocalDate date = Params.date("asOf", asOf, true);
+        return service.statusAsOf(loanId, date).map(s -> Response.ok(s).build()).orElseGet(() -> Problem.notFound("loan", id));
     }
 
     @POST
@@ -96,7 +88,7 @@ public class LoanResource {
     @Operation(summary = "Write the loan off (核销)")
     public Response writeOff(@PathParam("id") String id,
                              @RequestBody(content = @Content(schema = @Schema(implementation = WriteOffRequest.class))) JsonNode body) {
-        return Responses.changed(service.writeOff(WriteOffCommand.parse(id, body)));
+        return Responses.changed(service.writeOff(WriteOffCommand.parse(Params.id("id", id), body)));
     }
 
     @POST
@@ -104,6 +96,6 @@ public class LoanResource {
     @Operation(summary = "Restructure the loan (重组)", description = "Replaces the unpaid installments by a new schedule from the effective date.")
     public Response restructure(@PathParam("id") String id,
                                 @RequestBody(content = @Content(schema = @Schema(implementation = RestructureRequest.class))) JsonNode body) {
-        return Responses.changed(service.restructure(RestructureCommand.parse(id, body)));
+        return Responses.changed(service.restructure(RestructureCommand.parse(Params.id("id", id), body)));
     }
 }

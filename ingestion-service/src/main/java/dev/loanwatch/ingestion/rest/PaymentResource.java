@@ -2,6 +2,7 @@ package dev.loanwatch.ingestion.rest;
 
 import dev.loanwatch.platform.rest.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loanwatch.ingestion.mapping.Params;
 import dev.loanwatch.ingestion.mapping.PaymentCommand;
 import dev.loanwatch.ingestion.service.PaymentService;
 import jakarta.ws.rs.Consumes;
@@ -47,6 +48,6 @@ public class PaymentResource {
     @Path("/{id}")
     @Operation(summary = "Read a payment with its allocation")
     public Response get(@PathParam("id") String id) {
-        return service.find(id).map(p -> Response.ok(p).build()).orElseGet(() -> Problem.notFound("payment", id));
+        return service.find(Params.id("id", id)).map(p -> Response.ok(p).build()).orElseGet(() -> Problem.notFound("payment", id));
     }
 }

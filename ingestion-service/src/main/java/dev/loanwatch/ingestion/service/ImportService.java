@@ -40,6 +40,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ImportService {
     private static final Logger LOG = Logger.getLogger(ImportService.class);
+    private static final long CHUNK_BYTES = 16L << 20;
 
     private final ImportJobRepository jobs;
     private final Ingestion ingestion;
@@ -60,6 +61,11 @@ public class ImportService {
     }
 
     void onStart(@Observes StartupEvent e) throws SQLException {
+        resumeUnfinished();
+    }
+
+    /** Queues again the jobs a previous process left unfinished (at start-up); a job whose file is gone fails. */
+    public void resumeUnfinished() throws SQLException {
         for (UUID id : jobs.unfinished()) {
             if (Files.exists(spoolFile(id))) {
                 LOG.infof("resuming import %s", id);
@@ -104,13 +110,23 @@ public class ImportService {
         return Path.of(config.imports().spoolDirectory(), id + ".upload");
     }
 
+    /**
+     * Runs a job to its end. The spooled file is deleted only once the end is recorded: a job
+     * whose end could not be recorded (the database gone) or that was stopped by a shutdown stays
+     * unfinished with its file, and runs again at the next start.
+     */
     private void run(Job job) {
         RecordType type = RecordType.valueOf(job.recordType());
         Path file = spoolFile(job.id());
+        String state;
+        String error;
         try {
             jobs.started(job.id());
+            try (InputStream in = Files.newInputStream(file)) {
+                RowReader.requireUtf8(in);
+            }
             CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
-            long read = 0, accepted = 0, rejected = 0;
+            long read = 0, accepted = 0, rejected = 0, chunkStart = 0;
             try (RowReader rows = RowReader.open(Format.valueOf(job.format()), counting, mapper, type.fields)) {
                 List<RowReader.Row> chunk = new ArrayList<>(config.imports().chunkSize());
                 RowReader.Row row;
@@ -119,28 +135,68 @@ public class ImportService {
                     if (row != null) {
                         chunk.add(row);
                     }
-                    if (chunk.size() == config.imports().chunkSize() || (row == null && !chunk.isEmpty())) {
-                        List<RejectedRow> rejections = processChunk(type, chunk);
+                    // a chunk is also cut after CHUNK_BYTES of file: 2,000 rows of the largest size must not fill the heap
+                    if (chunk.size() == config.imports().chunkSize() || (!chunk.isEmpty() && counting.count - chunkStart >= CHUNK_BYTES)
+                            || (row == null && !chunk.isEmpty())) {
+                        List<RejectedRow> rejections = storeChunk(job.id(), type, chunk, counting.count, read, accepted, rejected);
                         read += chunk.size();
                         rejected += rejections.size();
                         accepted += chunk.size() - rejections.size();
-                        jobs.progress(job.id(), counting.count, read, accepted, rejected, rejections);
                         chunk.clear();
+                        chunkStart = counting.count;
                     }
                 } while (row != null);
             }
-            jobs.finished(job.id(), "COMPLETED", null);
+            state = "COMPLETED";
+            error = null;
             LOG.infof("import %s of %s finished: %d rows, %d accepted, %d rejected", job.id(), type, read, accepted, rejected);
         } catch (RowReader.MalformedFileException e) {
-            finish(job.id(), "FAILED", e.getMessage());
+            state = "FAILED";
+            error = e.getMessage();
         } catch (Exception e) {
+            // a shutdown interrupts the worker (also while it waits for the parts of a chunk): the
+            // job is not failed, it stays unfinished with its file and runs again at the next start
+            if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                LOG.infof("import %s stopped by a shutdown; it runs again at the next start", job.id());
+                Thread.currentThread().interrupt();
+                return;
+            }
             LOG.errorf(e, "import %s failed", job.id());
-            finish(job.id(), "FAILED", "internal error: " + e.getClass().getSimpleName());
-        } finally {
+            state = "FAILED";
+            error = "internal error: " + e.getClass().getSimpleName();
+        }
+        if (finish(job.id(), state, error)) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
                 LOG.warnf("cannot delete spooled file %s", file);
+            }
+        }
+    }
+
+    /**
+     * Stores a chunk and records the job's progress with it. When the database fails in a way
+     * that may pass (connection lost, shutdown, deadlock) the chunk is stored again after a pause,
+     * as long as it takes, like the Kafka input: its rows already stored are then replays, so the
+     * counts stay what the database holds, and a failure of the database is never reported as
+     * rejected rows.
+     */
+    private List<RejectedRow> storeChunk(UUID id, RecordType type, List<RowReader.Row> chunk, long bytesRead, long read,
+                                         long accepted, long rejected) throws SQLException, InterruptedException {
+        long backoff = 200;
+        while (true) {
+            try {
+                List<RejectedRow> rejections = processChunk(type, chunk);
+                jobs.progress(id, bytesRead, read + chunk.size(), accepted + chunk.size() - rejections.size(),
+                        rejected + rejections.size(), rejections);
+                return rejections;
+            } catch (RuntimeException | SQLException e) {
+                if (!Ingestion.transientFailure(e)) {
+                    throw e;
+                }
+                LOG.warnf("import %s: the database failed (%s); trying the chunk again in %d ms", id, e, backoff);
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, 10_000);
             }
         }
     }
@@ -173,11 +229,13 @@ public class ImportService {
         return rejections;
     }
 
-    private void finish(UUID id, String state, String error) {
+    private boolean finish(UUID id, String state, String error) {
         try {
             jobs.finished(id, state, error);
-        } catch (SQLException e) {
-            LOG.errorf(e, "cannot record the end of import %s", id);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf(e, "cannot record the end of import %s; it runs again at the next start", id);
+            return false;
         }
     }
 

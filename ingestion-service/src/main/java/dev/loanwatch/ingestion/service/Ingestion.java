@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.loanwatch.ingestion.mapping.BorrowerCommand;
 import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.platform.error.Rejection;
+import dev.loanwatch.platform.text.Text;
 import dev.loanwatch.ingestion.mapping.LoanCommand;
 import dev.loanwatch.ingestion.mapping.PaymentCommand;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Raw records of one type → parsed → stored; one rejection or outcome per record, in order.
@@ -26,6 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Ingestion {
+    private static final Logger LOG = Logger.getLogger(Ingestion.class);
+
     private final BorrowerService borrowers;
     private final LoanService loans;
     private final PaymentService payments;
@@ -70,16 +76,30 @@ public class Ingestion {
         }
         List<Future<List<? extends Outcome<?>>>> futures = new ArrayList<>();
         for (List<Object> part : parts) {
-            futures.add(part.isEmpty() ? null : pool.submit(() -> store(type, part)));
+            futures.add(part.isEmpty() ? null : pool.submit(() -> storePart(type, part)));
         }
+        // every part is waited for before a failure is thrown: a caller that tries the chunk again
+        // must not race a part of this attempt that is still writing
+        RuntimeException failure = null;
         for (int p = 0; p < parallelism; p++) {
             if (futures.get(p) == null) {
                 continue;
             }
-            List<? extends Outcome<?>> outcomes = await(futures.get(p));
-            for (int i = 0; i < outcomes.size(); i++) {
-                result[positions.get(p).get(i)] = outcomes.get(i).rejection();
+            try {
+                List<? extends Outcome<?>> outcomes = await(futures.get(p));
+                for (int i = 0; i < outcomes.size(); i++) {
+                    result[positions.get(p).get(i)] = outcomes.get(i).rejection();
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
         return java.util.Arrays.asList(result);
     }
@@ -89,6 +109,39 @@ public class Ingestion {
             return p.loanId();
         }
         return command instanceof LoanCommand l ? l.id() : ((BorrowerCommand) command).id();
+    }
+
+    /**
+     * Stores one part in one transaction. When the database refuses it for a reason that is not
+     * transient (a value it cannot hold, a constraint), the part is stored again record by
+     * record, each in its own transaction, so that only the records it refuses are rejected
+     * (naming the reason) and every other one is stored: what is reported as accepted is then
+     * exactly what is stored. A transient failure (connection lost, database shutting down,
+     * deadlock) is thrown to the caller, which tries the whole chunk again; records of this part
+     * stored before it are then replays.
+     */
+    private List<? extends Outcome<?>> storePart(RecordType type, List<Object> commands) {
+        try {
+            return store(type, commands);
+        } catch (RuntimeException e) {
+            if (transientFailure(e)) {
+                throw e;
+            }
+            LOG.warnf(e, "storing %d %s in one transaction failed; storing them one by one", commands.size(), type);
+        }
+        List<Outcome<?>> out = new ArrayList<>(commands.size());
+        for (Object command : commands) {
+            try {
+                out.add(store(type, List.of(command)).get(0));
+            } catch (RuntimeException e) {
+                if (transientFailure(e)) {
+                    throw e;
+                }
+                LOG.warnf(e, "%s %s refused by the database", type, key(command));
+                out.add(Outcome.rejected(Rejection.invalid("$", "the record could not be stored: " + reason(e))));
+            }
+        }
+        return out;
     }
 
     /**
@@ -111,6 +164,49 @@ public class Ingestion {
                 }
             }
         }
+    }
+
+    /**
+     * True when trying again later may succeed: the connection or the database went away
+     * (SQLSTATE class 08, 57), the server ran out of resources (53), a transaction lost a race
+     * (serialization failure 40001, deadlock 40P01), a lock could not be had (55P03), or the
+     * connection pool had none free in time (Agroal says so without a SQLSTATE). Anything else
+     * (a value the database refuses, a constraint, a bug) fails again the same way.
+     */
+    public static boolean transientFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() == null && s.getMessage() != null
+                    && s.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57") || state.startsWith("53") || state.equals("40001")
+                        || state.equals("40P01") || state.equals("55P03")) {
+                    return true;
+                }
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (transientFailure(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The database's own words (first line) and SQLSTATE, or the exception's type when it was not the database. */
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                String message = s.getMessage() == null ? "" : s.getMessage().lines().findFirst().orElse("");
+                return Text.visible(message) + " (SQLSTATE " + s.getSQLState() + ")";
+            }
+        }
+        return "internal error (" + e.getClass().getSimpleName() + ")";
     }
 
     private static boolean uniqueViolation(Throwable e) {
