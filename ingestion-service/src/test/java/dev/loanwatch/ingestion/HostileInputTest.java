@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loanwatch.ingestion.config.IngestionConfig;
 import dev.loanwatch.ingestion.service.ImportService;
+import dev.loanwatch.testing.EventTap;
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
 import io.quarkus.test.common.QuarkusTestResource;
