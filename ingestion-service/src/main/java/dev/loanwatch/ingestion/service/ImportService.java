@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.service;
 
+import dev.loanwatch.platform.consumer.Failures;
 import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.platform.error.Rejection;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -191,7 +192,7 @@ public class ImportService {
                         rejected + rejections.size(), rejections);
                 return rejections;
             } catch (RuntimeException | SQLException e) {
-                if (!Ingestion.transientFailure(e)) {
+                if (!Failures.isTransient(e)) {
                     throw e;
                 }
                 LOG.warnf("import %s: the database failed (%s); trying the chunk again in %d ms", id, e, backoff);

@@ -2,6 +2,7 @@ package dev.loanwatch.ingestion.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loanwatch.ingestion.mapping.BorrowerCommand;
+import dev.loanwatch.platform.consumer.Failures;
 import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.platform.error.Rejection;
 import dev.loanwatch.platform.text.Text;
@@ -11,8 +12,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -124,7 +123,7 @@ public class Ingestion {
         try {
             return store(type, commands);
         } catch (RuntimeException e) {
-            if (transientFailure(e)) {
+            if (Failures.isTransient(e)) {
                 throw e;
             }
             LOG.warnf(e, "storing %d %s in one transaction failed; storing them one by one", commands.size(), type);
@@ -134,7 +133,7 @@ public class Ingestion {
             try {
                 out.add(store(type, List.of(command)).get(0));
             } catch (RuntimeException e) {
-                if (transientFailure(e)) {
+                if (Failures.isTransient(e)) {
                     throw e;
                 }
                 LOG.warnf(e, "%s %s refused by the database", type, key(command));
@@ -164,38 +163,6 @@ public class Ingestion {
                 }
             }
         }
-    }
-
-    /**
-     * True when trying again later may succeed: the connection or the database went away
-     * (SQLSTATE class 08, 57), the server ran out of resources (53), a transaction lost a race
-     * (serialization failure 40001, deadlock 40P01), a lock could not be had (55P03), or the
-     * connection pool had none free in time (Agroal says so without a SQLSTATE). Anything else
-     * (a value the database refuses, a constraint, a bug) fails again the same way.
-     */
-    public static boolean transientFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getSQLState() == null && s.getMessage() != null
-                    && s.getMessage().contains("acquisition timeout")) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getSQLState() != null) {
-                String state = s.getSQLState();
-                if (state.startsWith("08") || state.startsWith("57") || state.startsWith("53") || state.equals("40001")
-                        || state.equals("40P01") || state.equals("55P03")) {
-                    return true;
-                }
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                if (transientFailure(suppressed)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** The database's own words (first line) and SQLSTATE, or the exception's type when it was not the database. */

@@ -33,8 +33,15 @@ public final class Failures {
                 return true;
             }
             // Agroal: no connection within the acquisition timeout — the database is away or saturated
-            if (t instanceof SQLException && state == null && String.valueOf(t.getMessage()).contains("Acquisition timeout")) {
+            if (t instanceof SQLException && state == null
+                    && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
                 return true;
+            }
+            // a failed rollback or close may carry the real cause as a suppressed exception
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isTransient(suppressed)) {
+                    return true;
+                }
             }
             String name = t.getClass().getName();
             if (name.equals("io.vertx.core.impl.NoStackTraceThrowable") || name.endsWith("ClosedConnectionException")
