@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loanwatch.platform.text.Text;
 import dev.loanwatch.testing.EventTap;
+import dev.loanwatch.testing.Gen;
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,12 +36,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.RandomGenerator;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.sessions.JqwikSession;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,8 +53,7 @@ import org.junit.jupiter.api.Test;
  * the row rejected naming its line and field; a Kafka value: a dead letter whose reason names
  * it); nothing stored for a rejected record; an import job's counts equal to what the database holds.
  * <p>
- * jqwik is its own test engine and {@code @QuarkusTest} a Jupiter extension, so the cases are
- * drawn here with jqwik's generators from a fixed seed ({@code -Dhostile.seed=…} to
+ * The cases are drawn with the {@link Gen} generators from a fixed seed ({@code -Dhostile.seed=…} to
  * try another, {@code -Dhostile.cases=…} for more or fewer); every failure names
  * the seed, the endpoint and the case, and the request sent.
  */
@@ -173,16 +167,16 @@ class HostileInputPropertyTest {
         }
     }
 
-    static final Arbitrary<String> BAD_CHAR = Arbitraries.frequencyOf(
-            Tuple.of(4, Arbitraries.just("\u0000")),
-            Tuple.of(3, Arbitraries.integers().between(1, 0x1F).filter(c -> c != '\t' && c != '\n' && c != '\r').map(c -> String.valueOf((char) c.intValue()))),
-            Tuple.of(1, Arbitraries.just("\u007F")),
-            Tuple.of(2, Arbitraries.integers().between(0xD800, 0xDBFF).map(c -> String.valueOf((char) c.intValue()))),
-            Tuple.of(2, Arbitraries.integers().between(0xDC00, 0xDFFF).map(c -> String.valueOf((char) c.intValue()))),
-            Tuple.of(1, Arbitraries.just("\uDC00\uD800")));
+    static final Gen<String> BAD_CHAR = Gen.frequency(
+            Gen.weight(4, Gen.just("\u0000")),
+            Gen.weight(3, Gen.between(1, 0x1F).filter(c -> c != '\t' && c != '\n' && c != '\r').map(c -> String.valueOf((char) c.intValue()))),
+            Gen.weight(1, Gen.just("\u007F")),
+            Gen.weight(2, Gen.between(0xD800, 0xDBFF).map(c -> String.valueOf((char) c.intValue()))),
+            Gen.weight(2, Gen.between(0xDC00, 0xDFFF).map(c -> String.valueOf((char) c.intValue()))),
+            Gen.weight(1, Gen.just("\uDC00\uD800")));
 
     /** Zero of a decimal digit script other than ASCII (Character.digit reads them all as digits). */
-    static final Arbitrary<Integer> DIGIT_SCRIPT = Arbitraries.of(0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0x1040, 0x1D7CE);
+    static final Gen<Integer> DIGIT_SCRIPT = Gen.of(0xFF10, 0x0660, 0x06F0, 0x0966, 0x09E6, 0x0E50, 0x1040, 0x1D7CE);
 
     static final Map<Character, List<String>> LOOK_ALIKES = Map.ofEntries(
             Map.entry('I', List.of("ı", "İ", "І", "Ｉ")), Map.entry('i', List.of("ı", "і", "ｉ")),
@@ -193,14 +187,14 @@ class HostileInputPropertyTest {
             Map.entry('N', List.of("Ｎ")), Map.entry('R', List.of("Ｒ")), Map.entry('U', List.of("Ｕ")), Map.entry('Q', List.of("Ｑ")),
             Map.entry('Y', List.of("Ү")), Map.entry('D', List.of("Ｄ")), Map.entry('M', List.of("М")), Map.entry('V', List.of("Ｖ")));
 
-    static Arbitrary<Bad> controlInjected(String valid) {
-        return Combinators.combine(BAD_CHAR, Arbitraries.integers().between(0, valid.length()))
-                .as((bad, at) -> Bad.text(valid.substring(0, at) + bad + valid.substring(at)));
+    static Gen<Bad> controlInjected(String valid) {
+        return Gen.combine(BAD_CHAR, Gen.between(0, valid.length()),
+                (bad, at) -> Bad.text(valid.substring(0, at) + bad + valid.substring(at)));
     }
 
-    static Arbitrary<Bad> foreignDigits(String valid) {
-        return Combinators.combine(DIGIT_SCRIPT, Arbitraries.integers().between(1, (1 << 20) - 1))
-                .as((zero, mask) -> {
+    static Gen<Bad> foreignDigits(String valid) {
+        return Gen.combine(DIGIT_SCRIPT, Gen.between(1, (1 << 20) - 1),
+                (zero, mask) -> {
                     StringBuilder sb = new StringBuilder();
                     int digit = 0;
                     boolean replaced = false;
@@ -222,71 +216,71 @@ class HostileInputPropertyTest {
     }
 
     /** The value with one of its ASCII letters replaced by a look-alike of another script (or full-width). */
-    static Arbitrary<Bad> lookAlike(String valid) {
+    static Gen<Bad> lookAlike(String valid) {
         List<Integer> letters = new ArrayList<>();
         for (int i = 0; i < valid.length(); i++) {
             if (Character.isLetter(valid.charAt(i)) && valid.charAt(i) < 0x80) {
                 letters.add(i);
             }
         }
-        return Arbitraries.of(letters).flatMap(at -> {
+        return Gen.of(letters).flatMap(at -> {
             char c = valid.charAt(at);
             List<String> options = new ArrayList<>(LOOK_ALIKES.getOrDefault(c, List.of()));
             options.add(String.valueOf((char) (Character.isUpperCase(c) ? 0xFF21 + (c - 'A') : 0xFF41 + (c - 'a'))));
-            return Arbitraries.of(options).map(s -> Bad.text(valid.substring(0, at) + s + valid.substring(at + 1)));
+            return Gen.of(options).map(s -> Bad.text(valid.substring(0, at) + s + valid.substring(at + 1)));
         });
     }
 
-    static Arbitrary<Bad> words(String... values) {
-        return Arbitraries.of(values).map(Bad::text);
+    static Gen<Bad> words(String... values) {
+        return Gen.of(values).map(Bad::text);
     }
 
-    static final Arbitrary<String> EXPONENT = Combinators.combine(
-            Arbitraries.of("1", "12", "1.5", "0.06", "9", "123.45"), Arbitraries.of("e", "E"),
-            Arbitraries.of("", "+", "-"), Arbitraries.of("0", "1", "2", "3", "18", "308", "2147483647", "2147483648", "99999999999"))
-            .as((m, e, sign, exp) -> m + e + sign + exp);
+    static final Gen<String> EXPONENT = Gen.combine(
+            Gen.of("1", "12", "1.5", "0.06", "9", "123.45"), Gen.of("e", "E"),
+            Gen.of("", "+", "-"), Gen.of("0", "1", "2", "3", "18", "308", "2147483647", "2147483648", "99999999999"),
+            (m, e, sign, exp) -> m + e + sign + exp);
 
-    static Arbitrary<Bad> hostile(Field f) {
+    static Gen<Bad> hostile(Field f) {
         String v = f.valid();
-        Arbitrary<Bad> control = controlInjected(v);
-        Arbitrary<Bad> wrongShape = Arbitraries.of("{}", "[]", "[1]", "{\"a\":1}").map(raw -> new Bad(raw, null, null));
+        Gen<Bad> control = controlInjected(v);
+        Gen<Bad> wrongShape = Gen.of("{}", "[]", "[1]", "{\"a\":1}").map(raw -> new Bad(raw, null, null));
         return switch (f.kind()) {
-            case TEXT -> Arbitraries.frequencyOf(Tuple.of(8, control),
-                    Tuple.of(1, Arbitraries.integers().between(1, 30).map(n -> Bad.text(v + "字".repeat(maxLength(f) - v.length() + n)))),
-                    Tuple.of(1, wrongShape));
-            case ID -> Arbitraries.frequencyOf(Tuple.of(4, control), Tuple.of(3, idBreaker(v)),
-                    Tuple.of(1, Arbitraries.integers().between(65, 90).map(n -> Bad.text(v + "x".repeat(Math.max(1, n - v.length()))))),
-                    Tuple.of(1, wrongShape));
-            case CODE -> Arbitraries.frequencyOf(Tuple.of(4, control), Tuple.of(3, foreignDigits(v)),
-                    Tuple.of(2, v.chars().anyMatch(Character::isLetter) ? lookAlike(v) : foreignDigits(v)), Tuple.of(1, wrongShape));
-            case ENUM -> Arbitraries.frequencyOf(Tuple.of(5, Arbitraries.of(Boolean.TRUE, Boolean.FALSE)
+            case TEXT -> Gen.frequency(Gen.weight(8, control),
+                    Gen.weight(1, Gen.between(1, 30).map(n -> Bad.text(v + "字".repeat(maxLength(f) - v.length() + n)))),
+                    Gen.weight(1, wrongShape));
+            case ID -> Gen.frequency(Gen.weight(4, control), Gen.weight(3, idBreaker(v)),
+                    Gen.weight(1, Gen.between(65, 90).map(n -> Bad.text(v + "x".repeat(Math.max(1, n - v.length()))))),
+                    Gen.weight(1, wrongShape));
+            case CODE -> Gen.frequency(Gen.weight(4, control), Gen.weight(3, foreignDigits(v)),
+                    Gen.weight(2, v.chars().anyMatch(Character::isLetter) ? lookAlike(v) : foreignDigits(v)), Gen.weight(1, wrongShape));
+            case ENUM -> Gen.frequency(Gen.weight(5, Gen.of(Boolean.TRUE, Boolean.FALSE)
                             .flatMap(lower -> lookAlike(lower ? v.toLowerCase() : v))),
-                    Tuple.of(2, control), Tuple.of(1, words(v + "S", "_" + v, v.substring(1), v + " X", "1", "null", "")),
-                    Tuple.of(1, wrongShape));
+                    Gen.weight(2, control), Gen.weight(1, words(v + "S", "_" + v, v.substring(1), v + " X", "1", "null", "")),
+                    Gen.weight(1, wrongShape));
             case MONEY, POSITIVE_MONEY, RATE -> {
-                Arbitrary<Bad> outOfRule = f.kind() == Kind.RATE
+                Gen<Bad> outOfRule = f.kind() == Kind.RATE
                         ? words("0.37", "-0.01", "1", "0.0000001", "36", "0.3600001")
                         : words("-1.00", "0.001", "12.345", "12345678901234567.00", "1" + "0".repeat(45), "-0.01");
-                yield Arbitraries.frequencyOf(Tuple.of(4, EXPONENT.map(Bad::text)), Tuple.of(3, EXPONENT.map(n -> Bad.rawNumber(n, f.name()))),
-                        Tuple.of(3, foreignDigits(v)), Tuple.of(2, control),
-                        Tuple.of(2, words("NaN", "Infinity", "-Infinity", "+Inf", "0x10", "1,000.00", "1 000", "1_000", ".5", "5.",
+                yield Gen.frequency(Gen.weight(4, EXPONENT.map(Bad::text)), Gen.weight(3, EXPONENT.map(n -> Bad.rawNumber(n, f.name()))),
+                        Gen.weight(3, foreignDigits(v)), Gen.weight(2, control),
+                        Gen.weight(2, words("NaN", "Infinity", "-Infinity", "+Inf", "0x10", "1,000.00", "1 000", "1_000", ".5", "5.",
                                 "1..2", "1.2.3", "+-1", "--1", "１．５", "true", f.kind() == Kind.POSITIVE_MONEY ? "0.00" : "-5")),
-                        Tuple.of(2, outOfRule), Tuple.of(1, wrongShape),
-                        Tuple.of(1, words("true", "false").map(b -> new Bad(b.csv(), b.csv(), null))));
+                        Gen.weight(2, outOfRule), Gen.weight(1, wrongShape),
+                        Gen.weight(1, words("true", "false").map(b -> new Bad(b.csv(), b.csv(), null))));
             }
-            case INTEGER -> Arbitraries.frequencyOf(Tuple.of(3, foreignDigits(v)), Tuple.of(2, control),
-                    Tuple.of(2, words(String.valueOf((long) f.min() - 1), String.valueOf((long) f.max() + 1), "99999999999999999999999",
+            case INTEGER -> Gen.frequency(Gen.weight(3, foreignDigits(v)), Gen.weight(2, control),
+                    Gen.weight(2, words(String.valueOf((long) f.min() - 1), String.valueOf((long) f.max() + 1), "99999999999999999999999",
                             "-99999999999999999999", v + ".0", v + ".5", v + "e0", "1e1", "NaN", "Infinity", "0x0C", "1_2", "1 2", "--1", "+-1")),
-                    Tuple.of(1, Arbitraries.of(v + ".0", v + ".50").map(n -> new Bad(n, n, null))),
-                    Tuple.of(2, Arbitraries.of("1e1", "1E+2", "2.0e0").map(n -> Bad.rawNumber(n, f.name()))), Tuple.of(1, wrongShape));
-            case DATE -> Arbitraries.frequencyOf(Tuple.of(3, foreignDigits(v)), Tuple.of(2, control),
-                    Tuple.of(3, words("2024-1-15", "2024-01-5", "2024/01/15", "15/01/2024", "2024-02-30", "2023-02-29", "2024-13-01",
+                    Gen.weight(1, Gen.of(v + ".0", v + ".50").map(n -> new Bad(n, n, null))),
+                    Gen.weight(2, Gen.of("1e1", "1E+2", "2.0e0").map(n -> Bad.rawNumber(n, f.name()))), Gen.weight(1, wrongShape));
+            case DATE -> Gen.frequency(Gen.weight(3, foreignDigits(v)), Gen.weight(2, control),
+                    Gen.weight(3, words("2024-1-15", "2024-01-5", "2024/01/15", "15/01/2024", "2024-02-30", "2023-02-29", "2024-13-01",
                             "2024-00-10", "2024-01-00", "2024-01-32", "+2024-01-15", "-2024-01-15", "2024-01-15T00:00:00", "2024-01-15Z",
                             "20240115", "2024-01-15x", "x2024-01-15", "24-01-15", "99999-01-01", "2024-W03-1", "2024-015", "today",
                             "NaN", "1E+2147483647")),
-                    Tuple.of(1, Arbitraries.of("20240115", "true").map(n -> new Bad(n, n, null))), Tuple.of(1, wrongShape));
-            case FLAG -> Arbitraries.frequencyOf(Tuple.of(2, control), Tuple.of(2, words("yes", "1", "tru", "ｔｒｕｅ", "TRUE", "falsе")),
-                    Tuple.of(1, wrongShape));
+                    Gen.weight(1, Gen.of("20240115", "true").map(n -> new Bad(n, n, null))), Gen.weight(1, wrongShape));
+            case FLAG -> Gen.frequency(Gen.weight(2, control), Gen.weight(2, words("yes", "1", "tru", "ｔｒｕｅ", "TRUE", "falsе")),
+                    Gen.weight(1, wrongShape));
         };
     }
 
@@ -299,18 +293,18 @@ class HostileInputPropertyTest {
     }
 
     /** An id with a character no id may hold, inside it (white space at the ends would just be stripped). */
-    static Arbitrary<Bad> idBreaker(String id) {
+    static Gen<Bad> idBreaker(String id) {
         String valid = id.length() < 2 ? id + "0" : id;
-        Arbitrary<String> breaker = Arbitraries.of("ı", "é", "中", "ß", "А", "Ｌ", "１", "٣", "\u00A0", "\u2003", " ", "#", "?", "%", "\"",
+        Gen<String> breaker = Gen.of("ı", "é", "中", "ß", "А", "Ｌ", "１", "٣", "\u00A0", "\u2003", " ", "#", "?", "%", "\"",
                 "\\", "<", ">", "+", ",", ";", "=", "@", "!", "*", "(", ")", "'", "`", "|", "~", "^", "[", "]", "{", "}", "&", "$");
-        return Combinators.combine(breaker, Arbitraries.integers().between(1, valid.length() - 1))
-                .as((b, at) -> Bad.text(valid.substring(0, at) + b + valid.substring(at)));
+        return Gen.combine(breaker, Gen.between(1, valid.length() - 1),
+                (b, at) -> Bad.text(valid.substring(0, at) + b + valid.substring(at)));
     }
 
-    static Arbitrary<Bad> hostileUuid() {
+    static Gen<Bad> hostileUuid() {
         String valid = "3f2b8c1e-0d4a-4c6f-9a57-1b2c3d4e5f60";
-        return Arbitraries.oneOf(controlInjected(valid), foreignDigits(valid),
-                Arbitraries.integers().between(0, valid.length() - 1).flatMap(at -> Arbitraries.of("g", "z", "Ａ", " x")
+        return Gen.oneOf(controlInjected(valid), foreignDigits(valid),
+                Gen.between(0, valid.length() - 1).flatMap(at -> Gen.of("g", "z", "Ａ", " x")
                         .map(c -> Bad.text(valid.substring(0, at) + c + valid.substring(at + 1)))),
                 words(valid.substring(1), valid + "0", "{" + valid + "}", valid.replace("-", ""), "a%00b", "null", "latest"));
     }
@@ -377,27 +371,25 @@ class HostileInputPropertyTest {
     }
 
     /** One hostile change to a record of these fields (and, for a loan, its supplied schedule). */
-    static Arbitrary<Mutation> mutation(List<Field> fields, boolean jsonLevel, boolean withSchedule) {
-        List<Tuple.Tuple2<Integer, Arbitrary<? extends Mutation>>> choices = new ArrayList<>();
-        choices.add(Tuple.of(10, Arbitraries.of(fields).flatMap(f -> hostile(f).map(b -> new SetValue(f.name(), f.name(), b)))));
+    static Gen<Mutation> mutation(List<Field> fields, boolean jsonLevel, boolean withSchedule) {
+        List<Gen.Weighted<? extends Mutation>> choices = new ArrayList<>();
+        choices.add(Gen.weight(10, Gen.of(fields).flatMap(f -> hostile(f).map(b -> new SetValue(f.name(), f.name(), b)))));
         List<Field> required = fields.stream().filter(Field::required).toList();
-        choices.add(Tuple.of(1, Arbitraries.of(required).map(f -> new Missing(f.name()))));
+        choices.add(Gen.weight(1, Gen.of(required).map(f -> new Missing(f.name()))));
         if (withSchedule) {
-            choices.add(Tuple.of(3, Combinators.combine(Arbitraries.integers().between(0, SCHEDULE.size() - 1), Arbitraries.integers().between(0, 3))
-                    .flatAs((i, j) -> {
+            choices.add(Gen.weight(3, Gen.combine(Gen.between(0, SCHEDULE.size() - 1), Gen.between(0, 3),
+                    (i, j) -> {
                         Field f = SCHEDULE.get(i).get(j);
                         return hostile(f).map(b -> new SetValue("schedule[" + i + "]." + f.name(), f.name(), b));
-                    })));
+                    }).flatMap(g -> g)));
         }
         if (jsonLevel) {
-            choices.add(Tuple.of(2, Arbitraries.of(fields).map(f -> new Duplicate(f.name()))));
-            choices.add(Tuple.of(2, Arbitraries.of(" garbage", "{}", "[]", " 1", "{\"id\":\"x\"}", "\"x\"", " null", "}", "]", ",",
+            choices.add(Gen.weight(2, Gen.of(fields).map(f -> new Duplicate(f.name()))));
+            choices.add(Gen.weight(2, Gen.of(" garbage", "{}", "[]", " 1", "{\"id\":\"x\"}", "\"x\"", " null", "}", "]", ",",
                     "{\"amount\":1}", "\u0000").map(Trailing::new)));
-            choices.add(Tuple.of(1, Arbitraries.of("colour", "Id", "ID", "amount2", "nаme", "x\u0000y", "\u0007").map(Unknown::new)));
+            choices.add(Gen.weight(1, Gen.of("colour", "Id", "ID", "amount2", "nаme", "x\u0000y", "\u0007").map(Unknown::new)));
         }
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Arbitrary<Mutation> m = (Arbitrary) Arbitraries.frequencyOf(choices.toArray(Tuple.Tuple2[]::new));
-        return m;
+        return Gen.<Mutation>frequency(choices);
     }
 
     static String json(List<Field> fields, Mutation m, boolean withSchedule) {
@@ -446,16 +438,9 @@ class HostileInputPropertyTest {
 
     final Random random = new Random(SEED);
 
-    /** n values from the seeded random; a jqwik session lets the generators work outside jqwik's own engine. */
-    <T> List<T> draw(Arbitrary<T> arbitrary, int n) {
-        List<T> out = new ArrayList<>(n);
-        JqwikSession.run(() -> {
-            RandomGenerator<T> generator = arbitrary.generator(1000);
-            for (int i = 0; i < n; i++) {
-                out.add(generator.next(random).value());
-            }
-        });
-        return out;
+    /** n values from the seeded random. */
+    <T> List<T> draw(Gen<T> gen, int n) {
+        return gen.sample(random, n);
     }
 
     static String where(String endpoint, int i, Object what) {
@@ -531,7 +516,7 @@ class HostileInputPropertyTest {
     }
 
     /** Hostile values of one path or query parameter: 400 naming it. */
-    void parameter(String endpoint, String name, Arbitrary<Bad> values, Function<String, Answer> send) throws Exception {
+    void parameter(String endpoint, String name, Gen<Bad> values, Function<String, Answer> send) throws Exception {
         List<Bad> cases = draw(values, CASES / 2);
         for (int i = 0; i < cases.size(); i++) {
             String raw = unquote(cases.get(i).json());
@@ -602,12 +587,12 @@ class HostileInputPropertyTest {
 
     @Test
     void importEndpoints() throws Exception {
-        parameter("POST /imports/{recordType}", "recordType", Arbitraries.oneOf(lookAlike("borrowers"), lookAlike("PAYMENTS"),
+        parameter("POST /imports/{recordType}", "recordType", Gen.oneOf(lookAlike("borrowers"), lookAlike("PAYMENTS"),
                         controlInjected("loans"), words("widgets", "borrower", "loan s")),
                 p -> call("POST", "/imports/" + p, "text/csv", "id\n".getBytes(StandardCharsets.UTF_8)));
         // a URL cannot carry a lone surrogate: its bytes arrive decoded as U+FFFD, which a file name may hold
-        parameter("POST /imports?fileName", "fileName", Arbitraries.oneOf(controlInjected("loans.csv"),
-                        Arbitraries.integers().between(256, 300).map(n -> Bad.text("x".repeat(n)))).filter(b -> b.csv() != null),
+        parameter("POST /imports?fileName", "fileName", Gen.oneOf(controlInjected("loans.csv"),
+                        Gen.between(256, 300).map(n -> Bad.text("x".repeat(n)))).filter(b -> b.csv() != null),
                 p -> call("POST", "/imports/loans?fileName=" + p, "text/csv", "id\n".getBytes(StandardCharsets.UTF_8)));
         parameter("GET /imports/{id}", "id", hostileUuid(), p -> get("/imports/" + p));
         parameter("GET /imports/{id}/rejections", "id", hostileUuid(),
