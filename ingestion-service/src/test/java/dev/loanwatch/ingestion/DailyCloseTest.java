@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion;
 
+import dev.loanwatch.testing.Database;
 import dev.loanwatch.testing.EventTap;
 import static dev.loanwatch.ingestion.Api.post;
 import static dev.loanwatch.ingestion.Api.uniqueId;
@@ -9,13 +10,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.loanwatch.contracts.events.v1.FiveTierGrade;
 import dev.loanwatch.contracts.events.v1.LoanStatusChanged;
 import dev.loanwatch.contracts.events.v1.MonthEndSnapshot;
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,13 +38,17 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The set-based daily close against the domain core: after each close, every loan's recorded
  * status must equal what DelinquencyStatus/FiveTierClassification compute for that date
  * (GET /loans/{id}/status?asOf=D) — the SQL repeats no rule, and this holds it to that.
+ *
+ * <p>A close is global and business dates only move forward, so this class has a database of its
+ * own (no other class's close can be ahead of its dates; every open loan there is one of its own),
+ * and its methods are one book in steps through the dates, in order.
  */
 @QuarkusTest
-@Order(3)
-@QuarkusTestResource(KafkaBroker.class)
-@QuarkusTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "ingestion"))
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "daily_close"))
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DailyCloseTest {
+    static final Database DB = new Database("daily_close");
     static EventTap tap;
     static String paysOnTime, missesSecond, paysNothing, cardLate, bankLate;
 
@@ -110,22 +117,24 @@ class DailyCloseTest {
 
     @Test
     @Order(2)
-    void closingTheSameDateAgainChangesNothingAndDatesMoveForward() throws Exception {
-        int events = tap.matching(r -> r.topic().equals("loanbook.loan-status")).size();
+    void closingTheSameDateAgainChangesNothingAndDatesMoveForward() {
+        tap.awaitAllPublished(DB);
+        int events = statusEvents();
         post("/closes", "{\"businessDate\":\"2025-03-20\"}").statusCode(200).body("alreadyClosed", equalTo(true)).body("runs", equalTo(1));
         post("/closes", "{\"businessDate\":\"2025-03-19\"}").statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("forward only"));
         post("/closes", "{\"businessDate\":\"2025-02-30\"}").statusCode(400);
         post("/closes", "{\"date\":\"2025-03-21\"}").statusCode(400);
-        Thread.sleep(1000);
-        assertEquals(events, tap.matching(r -> r.topic().equals("loanbook.loan-status")).size());
+        tap.awaitAllPublished(DB);
+        assertEquals(events, statusEvents());
     }
 
     @Test
     @Order(3)
     void aRerunAfterALatePaymentPublishesOnlyTheCorrection() throws Exception {
-        tap.await("loanbook.loan-status", paysNothing, 1);
-        int before = tap.matching(r -> r.topic().equals("loanbook.loan-status")).size();
+        tap.awaitAllPublished(DB);
+        assertEquals(1, tap.of("loanbook.loan-status", paysNothing).size());
+        int before = statusEvents();
         // a payment valued on the closed date arrives late and pays installment 1 (112.00) and installment 2 (111.00)
         post("/payments", Api.payment(uniqueId("P"), paysNothing, "2025-03-20", "223.00")).statusCode(201);
         post("/closes", "{\"businessDate\":\"2025-03-20\",\"rerun\":true}").statusCode(201).body("runs", equalTo(2))
@@ -137,8 +146,8 @@ class DailyCloseTest {
         // the correction replaces what the first run said for that date; "previous" stays the status before it
         assertEquals("C", c.getStatus().getPreviousBucket());
         assertEquals(0, c.getStatus().getDpd());
-        Thread.sleep(500);
-        assertEquals(before + 1, tap.matching(r -> r.topic().equals("loanbook.loan-status")).size(), corrections.toString());
+        tap.awaitAllPublished(DB);
+        assertEquals(before + 1, statusEvents(), corrections.toString());
     }
 
     @Test
@@ -148,13 +157,14 @@ class DailyCloseTest {
                 .body("monthEnd", equalTo(true)).extract().jsonPath();
         int open = close.getInt("openLoans");
         assertEquals(open, close.getInt("snapshotRows"));
-        assertEquals(open, LoanBookTest.count("select count(*) from month_end_snapshot where snapshot_date = '2025-03-31'"));
+        assertEquals(open, DB.count("select count(*) from month_end_snapshot where snapshot_date = '2025-03-31'"));
         MonthEndSnapshot s = MonthEndSnapshot.parseFrom(tap.await("loanbook.month-end-snapshots", missesSecond, 1).get(0).value());
         assertEquals(2, s.getStatus().getMob());
         assertEquals(16, s.getStatus().getDpd());
         assertEquals("2025-03-31", s.getMeta().getBusinessDate());
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
-                tap.matching(r -> r.topic().equals("loanbook.month-end-snapshots")).size() >= open);
+        tap.awaitAllPublished(DB);
+        assertEquals(open, tap.matching(r -> r.topic().equals("loanbook.month-end-snapshots")
+                && snapshotDate(r).equals("2025-03-31")).size(), "one snapshot event per open loan");
         assertAllLoansAgreeWithTheDomainCore("2025-03-31");
     }
 
@@ -183,9 +193,23 @@ class DailyCloseTest {
         }
     }
 
+    // the topics are shared with every class in this JVM; what this class's own database published is counted after
+    // awaitAllPublished, when nothing of it is still on its way
+    private static int statusEvents() {
+        return tap.matching(r -> r.topic().equals("loanbook.loan-status")).size();
+    }
+
+    private static String snapshotDate(ConsumerRecord<String, byte[]> r) {
+        try {
+            return MonthEndSnapshot.parseFrom(r.value()).getMeta().getBusinessDate();
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void assertAllLoansAgreeWithTheDomainCore(String date) {
         List<String> ids = new ArrayList<>();
-        try (Connection c = Postgres.dataSource("ingestion").getConnection();
+        try (Connection c = DB.dataSource().getConnection();
              ResultSet rs = c.createStatement().executeQuery(
                      "select id from loan where state = 'OPEN' and disbursement_date <= '" + date + "'")) {
             while (rs.next()) {

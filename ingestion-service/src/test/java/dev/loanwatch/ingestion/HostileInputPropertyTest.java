@@ -11,7 +11,7 @@ import dev.loanwatch.testing.EventTap;
 import dev.loanwatch.testing.Gen;
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -58,8 +58,8 @@ import org.junit.jupiter.api.Test;
  * the seed, the endpoint and the case, and the request sent.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaBroker.class)
-@QuarkusTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "ingestion"))
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "ingestion"))
 class HostileInputPropertyTest {
     static final long SEED = Long.getLong("hostile.seed", 20261128L);
     static final int CASES = Integer.getInteger("hostile.cases", 200);

@@ -15,7 +15,7 @@ import dev.loanwatch.ingestion.service.ImportService;
 import dev.loanwatch.testing.EventTap;
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -49,8 +49,8 @@ import org.junit.jupiter.api.Test;
  * with something stored that the sender did not send.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaBroker.class)
-@QuarkusTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "ingestion"))
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "ingestion"))
 class HostileInputTest {
 
     @Inject

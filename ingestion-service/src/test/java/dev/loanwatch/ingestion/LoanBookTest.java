@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion;
 
+import dev.loanwatch.testing.Database;
 import dev.loanwatch.testing.EventTap;
 import static dev.loanwatch.ingestion.Api.post;
 import static dev.loanwatch.ingestion.Api.uniqueId;
@@ -16,27 +17,23 @@ import dev.loanwatch.contracts.events.v1.LoanEvent;
 import dev.loanwatch.contracts.events.v1.PaymentReceived;
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.List;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** REST → PostgreSQL → the event on the real Kafka topic; and every kind of bad input. */
 @QuarkusTest
-@Order(1)
-@QuarkusTestResource(KafkaBroker.class)
-@QuarkusTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "ingestion"))
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "ingestion"))
 class LoanBookTest {
+    static final Database DB = new Database("ingestion");
     static EventTap tap;
 
     @BeforeAll
@@ -47,14 +44,6 @@ class LoanBookTest {
     @AfterAll
     static void untap() throws InterruptedException {
         tap.close();
-    }
-
-    static long count(String sql) throws Exception {
-        DataSource ds = Postgres.dataSource("ingestion");
-        try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 
     @Test
@@ -70,7 +59,7 @@ class LoanBookTest {
         // same id, different content: 409 naming the conflict
         post("/borrowers", body.replace("330106", "330108")).statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("different content"));
-        assertEquals(1, count("select count(*) from borrower where id = '" + id + "'"));
+        assertEquals(1, DB.count("select count(*) from borrower where id = '" + id + "'"));
 
         List<ConsumerRecord<String, byte[]>> events = tap.await("loanbook.borrowers", id, 1);
         BorrowerUpserted e = BorrowerUpserted.parseFrom(events.get(0).value());
@@ -81,13 +70,14 @@ class LoanBookTest {
         assertEquals(64, e.getIdentityHash().length());
         // the identity number never leaves in clear
         assertTrue(!new String(events.get(0).value()).contains(Api.uscc(Math.abs(id.hashCode()))));
-        Thread.sleep(300);
-        assertEquals(1, tap.of("loanbook.borrowers", id).size(), "a replay publishes nothing");
 
         // a change is a new revision and a new event
         given().contentType(ContentType.JSON).body(body.replace("\"employees\":35", "\"employees\":40"))
                 .put("/borrowers/" + id).then().statusCode(200).body("revision", equalTo(2));
         assertEquals(2, BorrowerUpserted.parseFrom(tap.await("loanbook.borrowers", id, 2).get(1).value()).getRevision());
+        // the relay publishes in outbox order and a borrower's events share a partition: an event of the
+        // replay would have arrived between revision 1 and revision 2
+        assertEquals(2, tap.of("loanbook.borrowers", id).size(), "a replay publishes nothing");
     }
 
     @Test
@@ -109,7 +99,7 @@ class LoanBookTest {
                 .body("title", equalTo("Malformed JSON"));
         post("/borrowers", "{\"type\":\"INDIVIDUAL\",\"name\":\"张三\",\"identityNumber\":\"11010519491231002X\",\"regionCode\":\"110105\"}")
                 .statusCode(400).body("errors.field", hasItem("id"));
-        assertEquals(0, count("select count(*) from borrower where id = '" + id + "'"));
+        assertEquals(0, DB.count("select count(*) from borrower where id = '" + id + "'"));
         // an individual with a valid ID number is fine
         post("/borrowers", "{\"id\":\"" + uniqueId("P") + "\",\"type\":\"INDIVIDUAL\",\"name\":\"张三\",\"identityNumber\":\"11010519491231002X\",\"regionCode\":\"110105\"}")
                 .statusCode(201);

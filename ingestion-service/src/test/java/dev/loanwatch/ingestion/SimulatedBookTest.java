@@ -7,10 +7,11 @@ import dev.loanwatch.domain.LoanSnapshot;
 import dev.loanwatch.simulator.Simulation;
 import dev.loanwatch.simulator.drive.IngestionDriver;
 import dev.loanwatch.simulator.scenario.Scenario;
+import dev.loanwatch.testing.Database;
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.math.BigDecimal;
@@ -21,7 +22,6 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,14 +30,14 @@ import org.junit.jupiter.api.Test;
  * the simulator computed with the domain core from the same payments.
  */
 @QuarkusTest
-@Order(4)
-@QuarkusTestResource(KafkaBroker.class)
-@QuarkusTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "ingestion"))
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "ingestion"))
 class SimulatedBookTest {
+    static final Database DB = new Database("ingestion");
 
     @Test
     void aSimulatedBookIsAcceptedWholeAndClosedAsTheSimulatorSays() throws Exception {
-        // after every date the other test classes close (business dates move forward only)
+        // closes month ends on the shared database, where no other class closes (DailyCloseTest has its own)
         Simulation sim = Simulation.run(new Simulation.Config(150, 6, YearMonth.of(2026, 1), 5, Scenario.load("baseline"), "T5"));
         new IngestionDriver("http://localhost:" + RestAssured.port, System.out).drive(sim, IngestionDriver.Closes.MONTH_ENDS);
 
@@ -45,7 +45,7 @@ class SimulatedBookTest {
         int delinquent = 0;
         for (Map.Entry<LocalDate, List<LoanSnapshot>> month : expected.entrySet()) {
             Map<String, Object[]> stored = new HashMap<>();
-            try (Connection c = Postgres.dataSource("ingestion").getConnection();
+            try (Connection c = DB.dataSource().getConnection();
                  ResultSet rs = c.createStatement().executeQuery("select loan_id, dpd, outstanding_principal, overdue_principal "
                          + "from month_end_snapshot where snapshot_date = '" + month.getKey() + "' and loan_id like 'T5-%'")) {
                 while (rs.next()) {
@@ -65,6 +65,6 @@ class SimulatedBookTest {
         }
         assertTrue(delinquent > 0, "the simulated book must have delinquent loan-months for this to mean something");
         long stillOpen = sim.paths().stream().filter(p -> !p.settled()).count();
-        assertEquals(stillOpen, LoanBookTest.count("select count(*) from loan where state = 'OPEN' and id like 'T5-%'"));
+        assertEquals(stillOpen, DB.count("select count(*) from loan where state = 'OPEN' and id like 'T5-%'"));
     }
 }

@@ -13,7 +13,7 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** A rejection over real gRPC: the code of its kind and the field violations in the status details. */
 @QuarkusTest
-@QuarkusTestResource(KafkaBroker.class)
-@QuarkusTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "platform"))
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "platform"))
 class GrpcRejectionTest {
     ManagedChannel channel;
     NotesGrpc.NotesBlockingStub notes;

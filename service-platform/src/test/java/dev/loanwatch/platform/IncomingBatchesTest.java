@@ -8,7 +8,7 @@ import dev.loanwatch.testing.EventTap;
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  * rest of their batch is stored; a transient failure is retried until it passes, never dead-lettered.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaBroker.class)
-@QuarkusTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "platform"))
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "platform"))
 class IncomingBatchesTest {
     static EventTap tap;
     static KafkaProducer<String, String> producer;

@@ -15,7 +15,7 @@ import dev.loanwatch.testing.EventTap;
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
  * rendered and streamed events; a relay crash at the worst moment; metrics and readiness.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaBroker.class)
-@QuarkusTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "platform"))
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "platform"))
 class OutboxTest {
     static final String TOPIC = "platform-test.notes";
     static EventTap tap;

@@ -4,13 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -21,6 +24,8 @@ public final class EventTap implements AutoCloseable {
     private final List<ConsumerRecord<String, byte[]>> records = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** When (System.nanoTime) the tap last began a check that found it had read every committed record. */
+    private volatile long caughtUpAsOf = System.nanoTime();
 
     public EventTap(List<String> topics) {
         Properties p = new Properties();
@@ -37,11 +42,40 @@ public final class EventTap implements AutoCloseable {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                         records.add(r);
                     }
+                    checkCaughtUp(consumer);
                 }
             }
         }, "event-tap");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void checkCaughtUp(KafkaConsumer<String, byte[]> consumer) {
+        long started = System.nanoTime();
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (assigned.isEmpty()) {
+            return;
+        }
+        // read_committed: the end offsets are those of the last committed transaction
+        Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+        if (assigned.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
+            caughtUpAsOf = started;
+        }
+    }
+
+    /**
+     * Waits until the tap has read every record committed to its topics before this call: what
+     * has not arrived by then was not sent (instead of sleeping and hoping it would have).
+     */
+    public void awaitCaughtUp() {
+        long asOf = System.nanoTime();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> caughtUpAsOf - asOf > 0);
+    }
+
+    /** Waits until the relay has published the whole outbox of {@code db} and the tap has read it. */
+    public void awaitAllPublished(Database db) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> db.count("select count(*) from outbox") == 0);
+        awaitCaughtUp();
     }
 
     public static String header(ConsumerRecord<String, byte[]> r, String name) {

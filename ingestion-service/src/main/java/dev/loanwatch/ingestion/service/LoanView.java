@@ -3,8 +3,8 @@ package dev.loanwatch.ingestion.service;
 import dev.loanwatch.domain.FiveTierGrade;
 import dev.loanwatch.domain.Stage;
 import dev.loanwatch.ingestion.repository.InstallmentRow;
-import dev.loanwatch.ingestion.repository.LoanState;
 import dev.loanwatch.ingestion.repository.LoanRow;
+import dev.loanwatch.ingestion.repository.LoanState;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,8 +27,8 @@ public record LoanView(String id, String borrowerId, String product, String chan
 
     static LoanView of(LoanRow r, List<InstallmentRow> installments) {
         ClosedStatus status = r.statusAsOf() == null ? null : new ClosedStatus(r.statusAsOf(), r.dpd(),
-                r.bucket().label(), r.stage(), r.grade(),
-                r.overduePrincipal(), r.overdueInterest(), r.nearM2(), r.nearM3());
+                r.bucket().label(), r.stage(), r.grade(), r.overduePrincipal(), r.overdueInterest(), r.nearM2(),
+                r.nearM3());
         return new LoanView(r.id(), r.borrowerId(), r.product(), r.channel(), r.disbursementDate(), r.principal(),
                 r.annualRate(), r.termMonths(), r.method(), r.dueDay(), r.scheduleSupplied(), r.state(),
                 r.outstandingPrincipal(), r.credit(), r.restructured(), status,

@@ -20,6 +20,7 @@ import java.util.function.BooleanSupplier;
 /** The relay's side of the outbox: leadership, reading batches (rendering what needs it), deleting. */
 @ApplicationScoped
 public class OutboxStore {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OutboxStore.class);
 
     /** An event ready to send. */
     public record PendingEvent(UUID eventId, String topic, String key, String eventType, byte[] payload, String traceparent) {
@@ -53,12 +54,18 @@ public class OutboxStore {
         this.config = config;
     }
 
-    /** Held while this instance is the one relay; closing it gives leadership up. */
+    /**
+     * Held while this instance is the one relay; closing it gives leadership up. The lock belongs to
+     * the database session, and the connection goes back to the pool, not away: so it is unlocked
+     * first, or an idle pooled session would keep the lock and no relay could lead again.
+     */
     public static final class Leadership implements AutoCloseable {
         private final Connection connection;
+        private final long lockKey;
 
-        Leadership(Connection connection) {
+        Leadership(Connection connection, long lockKey) {
             this.connection = connection;
+            this.lockKey = lockKey;
         }
 
         /** Throws when the session holding the lock is gone (then another instance may lead). */
@@ -70,7 +77,13 @@ public class OutboxStore {
 
         @Override
         public void close() throws SQLException {
-            connection.close();
+            try (connection; PreparedStatement ps = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+                ps.setLong(1, lockKey);
+                ps.execute();
+            } catch (SQLException e) {
+                // the session is gone, and its lock with it
+                LOG.debugf("releasing the relay lock: %s", e);
+            }
         }
     }
 
@@ -91,7 +104,7 @@ public class OutboxStore {
                 }
             }
             if (got) {
-                return new Leadership(c);
+                return new Leadership(c, config.lockKey());
             }
             Thread.sleep(1000);
         }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** The service's kafka.* configuration (TLS, SASL, … here a harmless one) reaches the platform's own clients. */
 @QuarkusTest
-@QuarkusTestResource(KafkaBroker.class)
-@QuarkusTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "platform"))
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "platform"))
 class KafkaClientsTest {
     @Inject
     KafkaClients clients;
