@@ -11,6 +11,7 @@ import dev.loanwatch.platform.outbox.OutboxEntry;
 import dev.loanwatch.platform.outbox.OutboxRelay;
 import dev.loanwatch.platform.outbox.OutboxWriter;
 import dev.loanwatch.platform.outbox.ReactiveOutbox;
+import dev.loanwatch.testing.Database;
 import dev.loanwatch.testing.EventTap;
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
@@ -24,7 +25,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -46,6 +46,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "platform"))
 class OutboxTest {
     static final String TOPIC = "platform-test.notes";
+    static final Database DB = new Database("platform");
     static EventTap tap;
 
     @Inject
@@ -79,24 +80,13 @@ class OutboxTest {
         }
     }
 
-    long notes(UUID id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select count(*) from note where id = ?")) {
-            ps.setObject(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    static long notes(UUID id) {
+        return DB.count("select count(*) from note where id = '" + id + "'");
     }
 
-    /** Waits until the relay has published everything committed so far. */
-    void awaitOutboxEmpty() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery("select count(*) from outbox")) {
-                rs.next();
-                return rs.getLong(1) == 0;
-            }
-        });
+    /** Waits until the relay has published everything committed so far and the tap has read it. */
+    static void awaitOutboxEmpty() {
+        tap.awaitAllPublished(DB);
     }
 
     @Test

@@ -20,9 +20,9 @@ import org.jboss.logging.Logger;
  *     taken apart and each record tried alone, so only the poison record becomes a dead letter,
  *     with the failure as its reason, and the rest are stored.</li>
  * </ul>
- * Dead letters are acknowledged by the broker before this returns, i.e. before the offsets are
- * committed; a crash at any point redelivers the batch, which an idempotent handler (event ids in
- * {@link ConsumedEvents}, or record ids) turns into no change. Call it from a
+ * Dead letters are acknowledged by the broker before this returns (retried while it is away), i.e.
+ * before the offsets are committed; a crash at any point redelivers the batch, which an idempotent
+ * handler (event ids in {@link ConsumedEvents}, or record ids) turns into no change. Call it from a
  * {@code @Blocking(ordered = true)} batch consumer method.
  */
 @ApplicationScoped
@@ -73,7 +73,30 @@ public class IncomingBatches {
                 }
             }
         }
-        deadLetters.send(deadLetterTopic, letters);
+        sendDeadLetters(deadLetterTopic, letters);
+    }
+
+    /**
+     * The letters must reach the broker before the batch is acknowledged: while the dead-letter
+     * topic cannot be written (the broker away), try again with back-off instead of failing the
+     * channel. The records are stored already; a restart meanwhile redelivers them as replays.
+     */
+    private void sendDeadLetters(String topic, List<DeadLetters.Letter> letters) {
+        long backoff = config.initialBackoff().toMillis();
+        while (true) {
+            try {
+                deadLetters.send(topic, letters);
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    throw e;
+                }
+                LOG.warnf("sending %d dead letters to %s failed (%s), retrying in %d ms", letters.size(), topic,
+                        Failures.describe(e), backoff);
+                pause(backoff);
+                backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
+            }
+        }
     }
 
     private record Attempt<K, V>(List<String> reasons, Throwable failure) {
