@@ -178,6 +178,29 @@ class OutboxTest {
     }
 
     @Test
+    void readinessTurnsDownWhenEventsWaitTooLong() throws Exception {
+        relay.stop();
+        String key = UUID.randomUUID().toString();
+        try {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "insert into outbox (topic, msg_key, event_type, payload, created_at) values (?, ?, 'NoteWritten', ?, now() - interval '10 minutes')")) {
+                ps.setString(1, TOPIC);
+                ps.setString(2, key);
+                ps.setBytes(3, "late".getBytes(StandardCharsets.UTF_8));
+                ps.executeUpdate();
+            }
+            // max-lag is 5 minutes by default: an event waiting 10 means nobody hears of the changes
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready").then()
+                    .statusCode(503).body("checks.find { it.name == 'outbox-relay' }.status", org.hamcrest.Matchers.equalTo("DOWN")));
+        } finally {
+            relay.start();
+        }
+        tap.await(TOPIC, key, 1);
+        awaitOutboxEmpty();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+    }
+
+    @Test
     void metricsAndProbes() {
         given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("outbox-relay"));
         given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("outbox-relay"));
