@@ -11,8 +11,8 @@ import java.util.Optional;
  * "C3311") or without it ("33", "331", "3311"); without the letter the section follows from the
  * division, because division numbers are unique across sections. Checked: shape, division 01–97,
  * and that a given letter agrees with the division. Not checked: whether the group or class
- * exists — that needs the full 1,380-class list, and a code from an older edition (2011) with the
- * same division still tells the section correctly. Upper case only: normalising input is the
+ * exists — {@link IndustryTaxonomy#find} answers that from the full list, and a code from an older
+ * edition (2011) with the same division still tells the section correctly. Upper case only: normalising input is the
  * caller's decision, as for the other code classes.
  */
 public final class IndustryCode {
