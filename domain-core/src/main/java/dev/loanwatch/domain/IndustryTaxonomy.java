@@ -1,11 +1,5 @@
 package dev.loanwatch.domain;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -131,27 +125,8 @@ public final class IndustryTaxonomy {
         }
 
         private static List<Entry> read() {
-            InputStream in = IndustryTaxonomy.class.getResourceAsStream(RESOURCE);
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            }
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                if (!HEADER.equals(reader.readLine())) {
-                    throw new IllegalStateException(RESOURCE + ": expected the header " + HEADER);
-                }
-                List<Entry> entries = new ArrayList<>();
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    // no name contains a comma or a quote, so a plain split is the whole CSV grammar needed
-                    String[] f = line.split(",", -1);
-                    if (f.length != 4) {
-                        throw new IllegalStateException(RESOURCE + ": expected 4 fields in '" + line + "'");
-                    }
-                    entries.add(new Entry(f[0], Level.valueOf(f[1].toUpperCase(Locale.ROOT)), f[2], f[3]));
-                }
-                return List.copyOf(entries);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return ReferenceFile.rows(RESOURCE, HEADER).stream()
+                    .map(f -> new Entry(f[0], Level.valueOf(f[1].toUpperCase(Locale.ROOT)), f[2], f[3])).toList();
         }
     }
 }

@@ -1,11 +1,5 @@
 package dev.loanwatch.domain;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -91,31 +85,16 @@ public final class RegionDirectory {
     }
 
     private static RegionDirectory load() {
-        InputStream in = RegionDirectory.class.getResourceAsStream(FILE);
-        if (in == null) {
-            throw new IllegalStateException(FILE + " is not on the class path");
-        }
         Map<String, Region> regions = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            if (!HEADER.equals(reader.readLine())) {
-                throw new IllegalStateException(FILE + " does not start with " + HEADER);
+        for (String[] f : ReferenceFile.rows(FILE, HEADER)) {
+            if (!RegionCode.isValid(f[0])) {
+                throw new IllegalStateException(FILE + ": " + f[0] + " is not a region code");
             }
-            int line = 1;
-            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-                line++;
-                // no name contains a comma or a quote, so the file is plain comma-separated
-                String[] f = text.split(",", -1);
-                if (f.length != 4 || !RegionCode.isValid(f[0])) {
-                    throw new IllegalStateException(FILE + " line " + line + " is not code,level,parent,name: " + text);
-                }
-                Region region = new Region(f[0], Level.valueOf(f[1].toUpperCase(Locale.ROOT)),
-                        f[2].isEmpty() ? Optional.empty() : Optional.of(f[2]), f[3]);
-                if (regions.put(region.code(), region) != null) {
-                    throw new IllegalStateException(FILE + " line " + line + " repeats code " + region.code());
-                }
+            Region region = new Region(f[0], Level.valueOf(f[1].toUpperCase(Locale.ROOT)),
+                    f[2].isEmpty() ? Optional.empty() : Optional.of(f[2]), f[3]);
+            if (regions.put(region.code(), region) != null) {
+                throw new IllegalStateException(FILE + " repeats code " + region.code());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new RegionDirectory(regions);
     }

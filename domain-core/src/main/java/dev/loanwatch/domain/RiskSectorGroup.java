@@ -1,12 +1,5 @@
 package dev.loanwatch.domain;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,27 +57,9 @@ public record RiskSectorGroup(String code, String nameZh, String nameEn, List<St
         static final List<RiskSectorGroup> GROUPS = read();
 
         private static List<RiskSectorGroup> read() {
-            InputStream in = RiskSectorGroup.class.getResourceAsStream(RESOURCE);
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            }
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                if (!HEADER.equals(reader.readLine())) {
-                    throw new IllegalStateException(RESOURCE + ": expected the header " + HEADER);
-                }
-                List<RiskSectorGroup> out = new ArrayList<>();
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    // the last column is free text and may hold commas: split only the first four
-                    String[] f = line.split(",", 5);
-                    if (f.length != 5) {
-                        throw new IllegalStateException(RESOURCE + ": expected 5 columns in: " + line);
-                    }
-                    out.add(new RiskSectorGroup(f[0], f[1], f[2], List.of(f[3].split(" ")), f[4]));
-                }
-                return List.copyOf(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            // the last column is free text and may hold commas
+            return ReferenceFile.rows(RESOURCE, HEADER).stream()
+                    .map(f -> new RiskSectorGroup(f[0], f[1], f[2], List.of(f[3].split(" ")), f[4])).toList();
         }
     }
 }
