@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.service;
 
+import dev.loanwatch.platform.consumer.Backoff;
 import dev.loanwatch.platform.consumer.Failures;
 import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.platform.error.Rejection;
@@ -23,6 +24,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -184,7 +186,8 @@ public class ImportService {
      */
     private List<RejectedRow> storeChunk(UUID id, RecordType type, List<RowReader.Row> chunk, long bytesRead, long read,
                                          long accepted, long rejected) throws SQLException, InterruptedException {
-        long backoff = 200;
+        // as the Kafka input retries (loanwatch.consumer.* defaults)
+        Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
         while (true) {
             try {
                 List<RejectedRow> rejections = processChunk(type, chunk);
@@ -195,9 +198,8 @@ public class ImportService {
                 if (!Failures.isTransient(e)) {
                     throw e;
                 }
-                LOG.warnf("import %s: the database failed (%s); trying the chunk again in %d ms", id, e, backoff);
-                Thread.sleep(backoff);
-                backoff = Math.min(backoff * 2, 10_000);
+                LOG.warnf("import %s: the database failed (%s); trying the chunk again in %d ms", id, e, backoff.nextMillis());
+                backoff.pause();
             }
         }
     }

@@ -82,7 +82,7 @@ public class IncomingBatches {
      * channel. The records are stored already; a restart meanwhile redelivers them as replays.
      */
     private void sendDeadLetters(String topic, List<DeadLetters.Letter> letters) {
-        long backoff = config.initialBackoff().toMillis();
+        Backoff backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
         while (true) {
             try {
                 deadLetters.send(topic, letters);
@@ -92,9 +92,8 @@ public class IncomingBatches {
                     throw e;
                 }
                 LOG.warnf("sending %d dead letters to %s failed (%s), retrying in %d ms", letters.size(), topic,
-                        Failures.describe(e), backoff);
+                        Failures.describe(e), backoff.nextMillis());
                 pause(backoff);
-                backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
             }
         }
     }
@@ -104,7 +103,7 @@ public class IncomingBatches {
 
     /** Runs the handler until it succeeds, a transient failure ends, or permanent failures reach the limit. */
     private <K, V> Attempt<K, V> attempt(List<ConsumerRecord<K, V>> records, Handler<K, V> handler) {
-        long backoff = config.initialBackoff().toMillis();
+        Backoff backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
         int permanentFailures = 0;
         while (true) {
             try {
@@ -125,9 +124,8 @@ public class IncomingBatches {
                 }
                 LOG.warnf("processing %d records failed (%s, %s), retrying in %d ms", records.size(),
                         transientFailure ? "transient" : "attempt " + permanentFailures + " of " + config.maxAttempts(),
-                        Failures.describe(e), backoff);
+                        Failures.describe(e), backoff.nextMillis());
                 pause(backoff);
-                backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
             }
         }
     }
@@ -140,9 +138,9 @@ public class IncomingBatches {
         }
     }
 
-    private static void pause(long millis) {
+    private static void pause(Backoff backoff) {
         try {
-            Thread.sleep(millis);
+            backoff.pause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to retry", e);

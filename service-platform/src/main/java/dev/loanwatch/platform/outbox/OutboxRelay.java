@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,7 +63,7 @@ public class OutboxRelay {
     private volatile Throwable lastError;
     private volatile boolean crashAfterNextCommit;
     private volatile Backlog backlog = new Backlog(0, 0);
-    private volatile long backlogSampledAt;
+    private volatile ScheduledExecutorService sampler;
 
     public OutboxRelay(OutboxStore store, OutboxConfig config, KafkaClients clients, TopicAdmin topics, MeterRegistry registry) {
         this.store = store;
@@ -86,6 +89,9 @@ public class OutboxRelay {
 
     void onStop(@Observes ShutdownEvent e) {
         stop();
+        if (sampler != null) {
+            sampler.shutdownNow();
+        }
     }
 
     public synchronized void start() {
@@ -93,6 +99,14 @@ public class OutboxRelay {
             thread = new Thread(this::run, "outbox-relay");
             thread.setDaemon(true);
             thread.start();
+        }
+        if (sampler == null) {
+            sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "outbox-backlog");
+                t.setDaemon(true);
+                return t;
+            });
+            sampler.scheduleWithFixedDelay(this::sampleBacklog, 0, 1, TimeUnit.SECONDS);
         }
     }
 
@@ -135,18 +149,20 @@ public class OutboxRelay {
         return lastError;
     }
 
-    /** The outbox's backlog, sampled at most once a second (metrics scrapes and probes share it). */
+    /**
+     * The outbox's backlog as last sampled (every second, on a thread of its own): metrics scrapes
+     * and probes read it without touching the database, whatever thread they run on.
+     */
     public Backlog backlog() {
-        long now = System.currentTimeMillis();
-        if (now - backlogSampledAt >= 1000) {
-            backlogSampledAt = now;
-            try {
-                backlog = store.backlog();
-            } catch (SQLException e) {
-                LOG.debugf("cannot sample the outbox backlog: %s", e);
-            }
-        }
         return backlog;
+    }
+
+    private void sampleBacklog() {
+        try {
+            backlog = store.backlog();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("cannot sample the outbox backlog: %s", e);
+        }
     }
 
     private void run() {

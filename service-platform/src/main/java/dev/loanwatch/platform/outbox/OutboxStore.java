@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
 
 /** The relay's side of the outbox: leadership, reading batches (rendering what needs it), deleting. */
 @ApplicationScoped
 public class OutboxStore {
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OutboxStore.class);
+    private static final Logger LOG = Logger.getLogger(OutboxStore.class);
 
     /** An event ready to send. */
     public record PendingEvent(UUID eventId, String topic, String key, String eventType, byte[] payload, String traceparent) {
