@@ -29,6 +29,13 @@ public final class Topics {
     /** Input records ingestion rejected: original key and value, headers {@code dead-letter-reason} etc. */
     public static final String IN_DEAD_LETTER = "loanbook.in.dead-letter";
 
+    /** {@code BorrowerTagged}, keyed by borrower id, compacted: a borrower's labels whenever they change. */
+    public static final String BORROWER_TAGS = "tagging.borrower-tags";
+    /** Borrower events tagging-service could not process: original key and value, {@code dead-letter-reason}. */
+    public static final String TAGGING_DEAD_LETTER = "tagging.dead-letter";
+    /** tagging-service's outbox relay checkpoints (internal, compacted). */
+    public static final String TAGGING_OUTBOX_CHECKPOINTS = "tagging.outbox-checkpoints";
+
     /** ingestion's outbox relay checkpoints (internal, compacted). */
     public static final String INGESTION_OUTBOX_CHECKPOINTS = "loanbook.outbox-checkpoints";
 }

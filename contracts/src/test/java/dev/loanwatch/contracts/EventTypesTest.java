@@ -8,6 +8,7 @@ import dev.loanwatch.contracts.events.v1.LoanRestructured;
 import dev.loanwatch.contracts.events.v1.LoanStatusChanged;
 import dev.loanwatch.contracts.events.v1.LoanWrittenOff;
 import dev.loanwatch.contracts.events.v1.MonthEndSnapshot;
+import dev.loanwatch.contracts.events.v1.BorrowerTagged;
 import dev.loanwatch.contracts.events.v1.PaymentReceived;
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +23,6 @@ class EventTypesTest {
         assertEquals(PaymentReceived.getDescriptor().getName(), EventTypes.PAYMENT_RECEIVED);
         assertEquals(LoanStatusChanged.getDescriptor().getName(), EventTypes.LOAN_STATUS_CHANGED);
         assertEquals(MonthEndSnapshot.getDescriptor().getName(), EventTypes.MONTH_END_SNAPSHOT);
+        assertEquals(BorrowerTagged.getDescriptor().getName(), EventTypes.BORROWER_TAGGED);
     }
 }
