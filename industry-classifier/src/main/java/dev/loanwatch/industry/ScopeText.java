@@ -28,8 +28,10 @@ import java.util.regex.Pattern;
  * 、 and ， usually join the objects of one activity (汽车配件、轮胎、润滑油批发零售 is one activity
  * whose verb comes last), so they cut only where the left part is a complete activity — an object
  * followed by an activity word such as 服务, 销售, 施工 — and the right part has an activity word of
- * its own (餐饮服务，食品销售 → two items; 服装、鞋帽批发 → one). A bare activity word on the left
- * (生产、加工、销售服装) never cuts, because its object comes later. Registration convention makes the
+ * its own and an object for it (餐饮服务，食品销售 → two items; 服装、鞋帽批发 → one). Bare activity
+ * words never cut: on the left (生产、加工、销售服装) their object comes later, on the right
+ * (装饰工程设计、施工; 电线电缆生产、销售) they share the object before them, and the activity is
+ * the object with all its verbs. Registration convention makes the
  * first item the main activity, so cutting too little would let later activities blur the first.
  */
 final class ScopeText {
@@ -53,6 +55,8 @@ final class ScopeText {
         "管理", "培训", "经营", "推广", "转让", "回收", "策划", "装修", "装饰", "配送", "仓储", "检测", "外包",
         "开采", "印刷", "包装", "清洗", "保洁", "美容", "中介", "处理", "营销", "出版", "演出", "制品", "养护",
         "利用", "供应", "发电", "贸易", "交易", "展览", "摄影", "编辑", "发行", "放映", "保险", "投资"};
+
+    private static final String JOINERS = "及和与并兼等";
 
     /** One activity of the text: {@code text} in normalised form, {@code origin[i]} = where its i-th character was in the original. */
     record Item(String text, int[] origin) {
@@ -216,7 +220,7 @@ final class ScopeText {
         int start = from;
         for (int i = from; i < to; i++) {
             char c = t.charAt(i);
-            if ((c == ',' || c == '、') && endsWithActivity(t, start, i) && hasActivity(t, i + 1, to)) {
+            if ((c == ',' || c == '、') && endsWithActivity(t, start, i) && hasObjectAndActivity(t, i + 1, to)) {
                 addItem(n, start, i, items);
                 start = i + 1;
             }
@@ -239,15 +243,33 @@ final class ScopeText {
         return false;
     }
 
-    private static boolean hasActivity(CharSequence t, int from, int to) {
-        for (int i = from; i < to; i++) {
-            for (String w : ACTIVITY_WORDS) {
-                if (i + w.length() <= to && regionMatches(t, i, w)) {
-                    return true;
-                }
+    /**
+     * The part has an activity word and something besides activity words and joiners: 食品销售 does,
+     * 销售 or 生产、销售 (verbs sharing the object before them) does not.
+     */
+    private static boolean hasObjectAndActivity(CharSequence t, int from, int to) {
+        boolean activity = false;
+        boolean object = false;
+        for (int i = from; i < to; ) {
+            String w = activityAt(t, i, to);
+            if (w != null) {
+                activity = true;
+                i += w.length();
+            } else {
+                object |= isContent(t.charAt(i)) && JOINERS.indexOf(t.charAt(i)) < 0;
+                i++;
             }
         }
-        return false;
+        return activity && object;
+    }
+
+    private static String activityAt(CharSequence t, int at, int to) {
+        for (String w : ACTIVITY_WORDS) {
+            if (at + w.length() <= to && regionMatches(t, at, w)) {
+                return w;
+            }
+        }
+        return null;
     }
 
     private static boolean regionMatches(CharSequence t, int at, String w) {

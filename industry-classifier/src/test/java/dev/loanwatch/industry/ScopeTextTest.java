@@ -50,7 +50,9 @@ class ScopeTextTest {
     void commaCutsBetweenTwoCompleteActivities() {
         assertEquals(List.of("餐饮服务", "食品销售"), items("餐饮服务，食品销售"));
         assertEquals(List.of("技术开发", "技术咨询", "技术服务"), items("技术开发、技术咨询、技术服务"));
-        assertEquals(List.of("食品生产", "销售"), items("食品生产、销售"));
+        assertEquals(List.of("食品生产、销售"), items("食品生产、销售"));
+        assertEquals(List.of("装饰工程设计、施工"), items("装饰工程设计、施工"));
+        assertEquals(List.of("食品生产", "预包装食品销售"), items("食品生产、预包装食品销售"));
     }
 
     @Test
