@@ -1,4 +1,4 @@
-package dev.loanwatch.domain;
+package dev.loanwatch.industry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.loanwatch.domain.IndustryTaxonomy;
 import dev.loanwatch.domain.IndustryTaxonomy.Entry;
 import dev.loanwatch.domain.IndustryTaxonomy.Level;
 import java.io.IOException;
@@ -23,23 +24,23 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The held-out set of business-scope texts (reference/business-scope-heldout.csv, described in the
- * README beside it) that the tagging-service's industry classifier will be measured on. These
+ * The held-out set of business-scope texts (dev/loanwatch/domain/reference/business-scope-heldout.csv, described in the
+ * README beside it) that the industry classifier (and so the tagging-service) is measured on. These
  * tests keep the set well-formed: it parses, its labels are real GB/T 4754-2017 codes that agree
  * with each other, it is broad enough, and it shares no phrase with the simulator's phrase lists.
  */
 class BusinessScopeHeldOutTest {
 
-    private static final String RESOURCE = "reference/business-scope-heldout.csv";
+    private static final String RESOURCE = "/dev/loanwatch/domain/reference/business-scope-heldout.csv";
     private static final List<String> HEADER = List.of("id", "section", "division", "class", "kind", "text");
     private static final Set<String> KINDS = Set.of("single", "multi", "noisy", "modern", "none");
     private static final Path SIMULATOR_INDUSTRIES =
             Path.of("..", "simulator", "src", "main", "resources", "dev", "loanwatch", "simulator", "industries.csv");
 
-    private record Row(String id, String section, String division, String clazz, String kind, String text) {
+    record Row(String id, String section, String division, String clazz, String kind, String text) {
     }
 
-    private static final List<Row> ROWS = load();
+    static final List<Row> ROWS = load();
 
     private static List<Row> load() {
         try (InputStream in = BusinessScopeHeldOutTest.class.getResourceAsStream(RESOURCE)) {
