@@ -7,6 +7,9 @@ import dev.loanwatch.contracts.events.v1.BorrowerTags;
 import dev.loanwatch.contracts.events.v1.BorrowerType;
 import dev.loanwatch.contracts.events.v1.EventMeta;
 import dev.loanwatch.contracts.events.v1.RiskGroupTag;
+import dev.loanwatch.contracts.events.v1.TagSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.loanwatch.platform.outbox.OutboxEntry;
 import dev.loanwatch.platform.outbox.OutboxWriter;
 import dev.loanwatch.tagging.mapping.Labels;
@@ -44,9 +47,18 @@ public class TagStore {
             + " employees, annual_revenue_fen, total_assets_fen from borrower";
 
     private final OutboxWriter outbox;
+    private final Counter computedCount;
+    private final Map<TagSource.Kind, Counter> changedBySource = new java.util.EnumMap<>(TagSource.Kind.class);
 
-    public TagStore(OutboxWriter outbox) {
+    public TagStore(OutboxWriter outbox, MeterRegistry registry) {
         this.outbox = outbox;
+        this.computedCount = Counter.builder("loanwatch_tagging_labels_computed")
+                .description("borrowers whose labels were computed (events, backfills, overrides)").register(registry);
+        for (TagSource.Kind kind : List.of(TagSource.Kind.GIVEN, TagSource.Kind.INFERRED, TagSource.Kind.OVERRIDE, TagSource.Kind.NONE)) {
+            changedBySource.put(kind, Counter.builder("loanwatch_tagging_labels_changed")
+                    .description("borrowers whose labels changed and were published, by the source of their industry")
+                    .tag("industry_source", kind.name()).register(registry));
+        }
     }
 
     /** What {@link #retag} did. */
@@ -158,6 +170,13 @@ public class TagStore {
                     event.toByteArray()));
         }
         outbox.add(c, events);
+        computedCount.increment(borrowers.size());
+        for (BorrowerTags tags : changed) {
+            Counter counter = changedBySource.get(tags.getIndustry().getSource().getKind());
+            if (counter != null) {
+                counter.increment();
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("update borrower set stale = false where borrower_id = any(?) and stale")) {
             ps.setArray(1, c.createArrayOf("text", borrowers.stream().map(BorrowerFacts::borrowerId).toArray()));
             ps.executeUpdate();
@@ -219,7 +238,7 @@ public class TagStore {
                 ps.setString(5, emptyToNull(t.getIndustry().getDivision()));
                 ps.setString(6, emptyToNull(t.getIndustry().getIndustryClass()));
                 ps.setString(7, t.getIndustry().getSource().getKind().name());
-                if (t.getIndustry().getSource().getKind() == dev.loanwatch.contracts.events.v1.TagSource.Kind.INFERRED) {
+                if (t.getIndustry().getSource().getKind() == TagSource.Kind.INFERRED) {
                     ps.setDouble(8, t.getIndustry().getSource().getConfidence());
                 } else {
                     ps.setNull(8, Types.DOUBLE);

@@ -3,7 +3,10 @@ package dev.loanwatch.tagging.service;
 import dev.loanwatch.tagging.model.Policy;
 import dev.loanwatch.tagging.repository.PolicyRepository;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,6 +53,11 @@ public class PolicyHolder {
             policy = p;
         }
         return p;
+    }
+
+    /** Loaded before the first request, so no gRPC call ever waits for the database on an event loop. */
+    void onStart(@Observes @Priority(20) StartupEvent e) {
+        refresh();
     }
 
     @Scheduled(every = "${loanwatch.tagging.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -39,7 +39,7 @@ public class RiskGroupService {
     public record GroupDraft(String nameZh, String nameEn, List<String> industries, String why) {
     }
 
-    void seed(@Observes StartupEvent e) throws SQLException {
+    void seed(@Observes @jakarta.annotation.Priority(15) StartupEvent e) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      insert into risk_group_version (code, version, name_zh, name_en, industries, why, created_by, created_at)
