@@ -127,6 +127,12 @@ class LabelEditingTest {
         String code = "wuhan-catering-" + System.nanoTime();
         Map<String, Object> condition = Map.of("all", List.of(Map.of("field", "riskGroup", "in", List.of("CATERING")),
                 Map.of("field", "region.prefecture", "eq", "420100")));
+        // only this test registers hot-pot restaurants, so the sample is exactly ours
+        Map<String, Object> hotPot = Map.of("all", List.of(condition, Map.of("field", "businessScope", "contains", "火锅店")));
+        given().contentType(ContentType.JSON).body(Map.of("condition", hotPot)).post("/tag-rules/preview")
+                .then().statusCode(200).body("matching", equalTo(1)).body("sample", equalTo(List.of(wuhanCatering)));
+        given().contentType(ContentType.JSON).body(Map.of("condition", Map.of("field", "size", "eq", "HUGE")))
+                .post("/tag-rules/preview").then().statusCode(400).body("errors[0].field", equalTo("condition.eq"));
         given().contentType(ContentType.JSON).body(Map.of("name", "武汉餐饮", "condition", condition))
                 .put("/tag-rules/{code}", code).then().statusCode(201).body("version", equalTo(1));
         String job = given().post("/tag-rules/{code}/versions/1/activate", code).then().statusCode(202)

@@ -4,7 +4,12 @@ import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.tagging.entity.BackfillJobEntity;
 import dev.loanwatch.tagging.entity.TagRuleEntity;
 import dev.loanwatch.tagging.rules.LabelField;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loanwatch.tagging.rules.Condition;
+import dev.loanwatch.tagging.rules.ConditionParser;
+import dev.loanwatch.tagging.service.RulePreview;
 import dev.loanwatch.tagging.service.RuleService;
+import java.sql.SQLException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,14 +39,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "custom tags", description = "Rules that give borrowers custom tags; versioned, audited, backfilled")
 public class TagRuleResource {
     private final RuleService rules;
+    private final RulePreview preview;
     private final SecurityIdentity identity;
 
-    public TagRuleResource(RuleService rules, SecurityIdentity identity) {
+    public TagRuleResource(RuleService rules, RulePreview preview, SecurityIdentity identity) {
         this.rules = rules;
+        this.preview = preview;
         this.identity = identity;
     }
 
     public record FieldInfo(String field, String kind) {
+    }
+
+    public record PreviewRequest(JsonNode condition) {
     }
 
     @GET
@@ -55,6 +65,15 @@ public class TagRuleResource {
     @Operation(summary = "The fields a condition may test and their kind (CODE: eq/in/prefix/exists; NUMBER: eq/gt/gte/lt/lte/exists; TEXT: contains/exists; FLAG: eq)")
     public List<FieldInfo> fields() {
         return Arrays.stream(LabelField.values()).map(f -> new FieldInfo(f.path(), f.kind().name())).toList();
+    }
+
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "How many borrowers a condition would tag now, with a sample of their ids — before anyone activates it")
+    public RulePreview.Preview preview(PreviewRequest request) throws SQLException {
+        Condition condition = ConditionParser.parse(request == null ? null : request.condition(), "condition");
+        return preview.preview(condition);
     }
 
     @GET
