@@ -13,20 +13,23 @@ import java.util.Set;
  *
  * <p><b>Method.</b> The text is normalised, cleared of legal boilerplate and cut into activities
  * ({@link ScopeText}). Each activity is scored by a multinomial naive Bayes model over character
- * 1–4-grams at class level ({@link NgramModel}), trained on the names of every class, group and
- * division of the standard and on the bundled training phrases ({@link TrainingSet}). Class
- * likelihoods are summed to divisions. Registration convention puts the main activity first, so
+ * 1–3-grams at class level ({@link NgramModel}), trained on the names of every class, group and
+ * division of the standard and on the bundled training phrases ({@link TrainingSet}). A division
+ * scores as its best class: summing its classes favours divisions with many classes whenever the
+ * evidence is thin (on the dev data: 90.7 % instead of 95.5 % division accuracy on the simulator's
+ * texts, three times the log loss on the hand-written ones). Registration convention puts the main activity first, so
  * the first activity that says anything decides and later ones weigh geometrically less (they only
  * break near-ties). A temperature on the combined scores calibrates the confidence.
  *
  * <p><b>Why character n-grams and no word segmentation.</b> Business scopes are short, formulaic and
  * full of compound trade words (润滑油批发, 预包装食品, 道路普通货物运输) that general-purpose Chinese
  * segmenters split inconsistently or do not know; a segmenter would add a dictionary of tens of
- * megabytes and a dependency for a gain that character 2–4-grams already give, since they contain
+ * megabytes and a dependency for a gain that character 1–3-grams already give, since they contain
  * every word of the text and its neighbours. The n-grams need no dictionary, cope with typos and new
  * words (直播电商, 充电桩) by their overlap with known ones, and make scoring a few array lookups.
  *
- * <p>Immutable and thread-safe; {@link #standard()} is built once (about a second) on first use.
+ * <p>Immutable and thread-safe; {@link #standard()} is built once (under a second) on first use and
+ * takes about 3 MB of heap.
  */
 public final class IndustryClassifier {
 
