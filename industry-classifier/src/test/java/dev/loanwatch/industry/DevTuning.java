@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 /**
  * Not a test: the harness the settings were tuned with, on the dev data only (the dev set and the
- * simulator's texts — never the held-out set). Run with the test class path:
- * {@code java -cp … dev.loanwatch.industry.DevTuning [failures]}.
+ * simulator's texts — never the held-out set). Run with the test class path (module README):
+ * {@code java -cp … dev.loanwatch.industry.DevTuning [failures | grid name=v1,v2 … | calibrate | stats | time | show text… | explain text…]}.
  */
 final class DevTuning {
 
@@ -34,14 +34,9 @@ final class DevTuning {
             }
             System.out.printf("vocabulary %d, postings %d; by length: n-grams %s, postings %s%n", m.vocabulary(), m.postings(),
                     java.util.Arrays.toString(count), java.util.Arrays.toString(posts));
-            long touched = 0;
             long chars = 0;
             for (Sample s : simulator) {
                 chars += s.text().length();
-                for (ScopeText.Item item : ScopeText.items(s.text())) {
-                    m.grams(item.text(), (key, l, at) -> {
-                    });
-                }
             }
             System.out.printf("mean simulator text: %.0f characters%n", (double) chars / simulator.size());
             for (int i = 0; i < 3; i++) {
