@@ -13,30 +13,36 @@ import java.util.Set;
  *
  * <p><b>Method.</b> The text is normalised, cleared of legal boilerplate and cut into activities
  * ({@link ScopeText}). Each activity is scored by a multinomial naive Bayes model over character
- * 1–4-grams at class level ({@link NgramModel}), trained on the names of every class, group and
- * division of the standard and on the bundled training phrases ({@link TrainingSet}). Class
- * likelihoods are summed to divisions. Registration convention puts the main activity first, so
+ * 1–3-grams at class level ({@link NgramModel}), trained on the names of every class, group and
+ * division of the standard and on the bundled training phrases ({@link TrainingSet}). A division
+ * scores as its best class: summing its classes favours divisions with many classes whenever the
+ * evidence is thin (on the dev data: 90.7 % instead of 95.5 % division accuracy on the simulator's
+ * texts, three times the log loss on the hand-written ones). Registration convention puts the main activity first, so
  * the first activity that says anything decides and later ones weigh geometrically less (they only
  * break near-ties). A temperature on the combined scores calibrates the confidence.
  *
  * <p><b>Why character n-grams and no word segmentation.</b> Business scopes are short, formulaic and
  * full of compound trade words (润滑油批发, 预包装食品, 道路普通货物运输) that general-purpose Chinese
  * segmenters split inconsistently or do not know; a segmenter would add a dictionary of tens of
- * megabytes and a dependency for a gain that character 2–4-grams already give, since they contain
+ * megabytes and a dependency for a gain that character 1–3-grams already give, since they contain
  * every word of the text and its neighbours. The n-grams need no dictionary, cope with typos and new
  * words (直播电商, 充电桩) by their overlap with known ones, and make scoring a few array lookups.
  *
- * <p>Immutable and thread-safe; {@link #standard()} is built once (about a second) on first use.
+ * <p>Immutable and thread-safe; {@link #standard()} is built once (under a second) on first use and
+ * takes about 3 MB of heap.
  */
 public final class IndustryClassifier {
 
     /**
      * A best candidate with at least this confidence is {@link Outcome#CONFIDENT}, else
-     * {@link Outcome#REVIEW}. Chosen on the dev data (never the held-out set) as the lowest value at
-     * which the CONFIDENT answers were right at least 95 % of the time at division level; see the
-     * module README for the figures.
+     * {@link Outcome#REVIEW}. Chosen on the dev data, never the held-out set: the lowest value, in
+     * steps of 0.05, at which the CONFIDENT answers were right (division) at least 95 % of the time on
+     * both dev sets — the hand-written texts (98.8 %, 93 % of them CONFIDENT) and the simulator's
+     * texts (95.1 %, 84 % CONFIDENT; what stays wrong there is mostly a phrase the simulator uses for
+     * three divisions). The confidence itself is calibrated ({@code Settings#temperature}), so the
+     * threshold reads as "right at least about 85 % of the time, and in practice more".
      */
-    public static final double CONFIDENCE_THRESHOLD = 0.6;
+    public static final double CONFIDENCE_THRESHOLD = 0.85;
     static final int MAX_CANDIDATES = 10;
     static final int MAX_EVIDENCE = 5;
 
@@ -94,14 +100,20 @@ public final class IndustryClassifier {
             }
         }
         double[] posterior = softmax(combined, 1 / settings.temperature);
-        Integer[] order = new Integer[divisions];
-        for (int d = 0; d < divisions; d++) {
-            order[d] = d;
-        }
-        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer d) -> -posterior[d]).thenComparingInt(d -> d));
         List<IndustryCandidate> candidates = new ArrayList<>();
-        for (int r = 0; r < MAX_CANDIDATES && (r == 0 || posterior[order[r]] >= settings.minCandidate); r++) {
-            candidates.add(candidate(businessScope, scored, order[r], posterior[order[r]]));
+        boolean[] taken = new boolean[divisions];
+        for (int r = 0; r < MAX_CANDIDATES; r++) {
+            int best = -1;
+            for (int d = 0; d < divisions; d++) {
+                if (!taken[d] && (best < 0 || posterior[d] > posterior[best])) {
+                    best = d;
+                }
+            }
+            if (r > 0 && posterior[best] < settings.minCandidate) {
+                break;
+            }
+            taken[best] = true;
+            candidates.add(candidate(businessScope, scored, best, posterior[best]));
         }
         Outcome outcome = candidates.get(0).confidence() >= CONFIDENCE_THRESHOLD ? Outcome.CONFIDENT : Outcome.REVIEW;
         return new IndustryInference(outcome, candidates);
@@ -228,8 +240,8 @@ public final class IndustryClassifier {
         }
         int best = argMax(s.score, from, to);
         String clazz = model.training.labels.get(best).industryClass();
-        double share = Math.exp(s.score[best] / settings.itemTemperature
-                - logSumExp(s.score, from, to, 1 / settings.itemTemperature));
+        double share = Math.exp(s.score[best] / settings.classTemperature
+                - logSumExp(s.score, from, to, 1 / settings.classTemperature));
         return clazz != null && share >= settings.classShare ? clazz : null;
     }
 
@@ -250,17 +262,18 @@ public final class IndustryClassifier {
                 }
                 double m = model.margin(s.id[h], label);
                 if (m > 0) {
-                    double w = m * model.weight(s.id[h], s.length[h]) * s.weight;
+                    double w = m * model.weight(s.id[h]) * s.weight;
                     for (int i = s.start[h]; i < s.start[h] + s.length[h]; i++) {
                         mark[i] += w / s.length[h];
                     }
                 }
             }
-            for (int i = 0; i < mark.length; i++) {
-                if (mark[i] > 0) {
+            boolean[] in = grow(s, label, mark);
+            for (int i = 0; i < in.length; i++) {
+                if (in[i]) {
                     int j = i;
                     double w = 0;
-                    while (j < mark.length && mark[j] > 0) {
+                    while (j < in.length && in[j]) {
                         w += mark[j++];
                     }
                     spans.add(new Span(k, i, j, w));
@@ -281,6 +294,36 @@ public final class IndustryClassifier {
         }
         chosen.sort(Comparator.comparingInt(Span::item).thenComparingInt(Span::start));
         return chosen.stream().map(sp -> scored.get(sp.item).item.quote(original, sp.start, sp.end)).toList();
+    }
+
+    /**
+     * The characters of the evidence: those the label's decisive n-grams cover, grown over every
+     * n-gram seen with the label that overlaps them, so that a span ends on a word's end
+     * (普通货物道路运 + 路运输 → 普通货物道路运输; 餐饮 + 饮服务 → 餐饮服务).
+     */
+    private boolean[] grow(Scored s, int label, double[] mark) {
+        boolean[] in = new boolean[mark.length];
+        for (int i = 0; i < mark.length; i++) {
+            in[i] = mark[i] > 0;
+        }
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (int h = 0; h < s.hits; h++) {
+                int from = s.start[h];
+                int to = from + s.length[h];
+                boolean overlaps = false;
+                boolean all = true;
+                for (int i = from; i < to; i++) {
+                    overlaps |= in[i];
+                    all &= in[i];
+                }
+                if (overlaps && !all && model.seenWith(s.id[h], label)) {
+                    java.util.Arrays.fill(in, from, to, true);
+                    changed = true;
+                }
+            }
+        }
+        return in;
     }
 
     private static int argMax(double[] v, int from, int to) {

@@ -36,6 +36,11 @@ final class NgramModel {
     private final float[] postingBoost;
     /** In how many divisions the n-gram was seen; on the stop list (uninformative.txt); its length. */
     private final short[] divisionCount;
+    /** In how many sections the n-gram was seen. */
+    private final byte[] sectionCount;
+    private final int sections;
+    /** Each n-gram's weight in a query (settings-dependent). */
+    private final float[] queryWeight;
     private final boolean[] stopped;
     private final byte[] gramLength;
     /** The division the n-gram boosts most, that boost, and the best boost of any other division. */
@@ -79,6 +84,8 @@ final class NgramModel {
         postingLabel = new int[postings];
         postingBoost = new float[postings];
         divisionCount = new short[vocabulary];
+        sectionCount = new byte[vocabulary];
+        sections = (int) training.labels.stream().map(TrainingSet.Label::section).distinct().count();
         stopped = new boolean[vocabulary];
         gramLength = new byte[vocabulary];
         topDivision = new int[vocabulary];
@@ -92,6 +99,7 @@ final class NgramModel {
             int[] ls = g.getValue().keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
             double[] byDivision = new double[divisions];
             Set<Integer> seenIn = new HashSet<>();
+            Set<String> sectionsSeen = new HashSet<>();
             for (int l : ls) {
                 float boost = (float) Math.log((g.getValue().get(l) + alpha) / alpha);
                 postingLabel[p] = l;
@@ -99,6 +107,7 @@ final class NgramModel {
                 int d = divisionOfLabel[l];
                 byDivision[d] = Math.max(byDivision[d], boost);
                 seenIn.add(d);
+                sectionsSeen.add(training.labels.get(l).section());
             }
             int top = 0;
             for (int d = 1; d < divisions; d++) {
@@ -116,11 +125,13 @@ final class NgramModel {
             topBoost[id] = (float) byDivision[top];
             otherBoost[id] = (float) other;
             divisionCount[id] = (short) seenIn.size();
+            sectionCount[id] = (byte) sectionsSeen.size();
             stopped[id] = stop.contains(string(g.getKey()));
             gramLength[id] = (byte) length(g.getKey());
             id++;
         }
         postingStart[vocabulary] = p;
+        queryWeight = queryWeights();
     }
 
     /** The same trained index read with other scoring settings (the training settings of {@code scoring} are ignored). */
@@ -137,11 +148,14 @@ final class NgramModel {
         this.postingLabel = trained.postingLabel;
         this.postingBoost = trained.postingBoost;
         this.divisionCount = trained.divisionCount;
+        this.sectionCount = trained.sectionCount;
+        this.sections = trained.sections;
         this.stopped = trained.stopped;
         this.gramLength = trained.gramLength;
         this.topDivision = trained.topDivision;
         this.topBoost = trained.topBoost;
         this.otherBoost = trained.otherBoost;
+        this.queryWeight = queryWeights();
     }
 
     /** Number of distinct n-grams. */
@@ -151,6 +165,15 @@ final class NgramModel {
 
     int postings() {
         return postingLabel.length;
+    }
+
+    /** How many labels an n-gram was seen with. */
+    int postings(int id) {
+        return postingStart[id + 1] - postingStart[id];
+    }
+
+    int length(int id) {
+        return gramLength[id];
     }
 
     /** Receives the n-grams of a text: key, length, start. */
@@ -187,13 +210,13 @@ final class NgramModel {
     void score(int[] id, int[] length, int hits, double[] score) {
         double q = 0;
         for (int h = 0; h < hits; h++) {
-            q += weight(id[h], length[h]);
+            q += weight(id[h]);
         }
         for (int l = 0; l < labels; l++) {
             score[l] = prior[l] + q * base[l];
         }
         for (int h = 0; h < hits; h++) {
-            double w = weight(id[h], length[h]);
+            double w = weight(id[h]);
             int g = id[h];
             for (int p = postingStart[g]; p < postingStart[g + 1]; p++) {
                 score[postingLabel[p]] += w * postingBoost[p];
@@ -204,12 +227,22 @@ final class NgramModel {
     /**
      * The weight of a query n-gram: by its length, and by how few divisions it was seen in
      * (log(D / divisions) / log D, raised to {@link Settings#specificity}), so that words every trade
-     * uses (服务, 销售) weigh less than the words of one trade.
+     * uses (服务, 销售) weigh less than the words of one trade. Computed once per n-gram.
      */
-    double weight(int id, int length) {
-        double w = settings.queryWeight[length];
-        if (settings.specificity > 0) {
-            w *= Math.pow(Math.log((double) divisions / divisionCount[id]) / Math.log(divisions) + 0.05, settings.specificity);
+    double weight(int id) {
+        return queryWeight[id];
+    }
+
+    private float[] queryWeights() {
+        float[] w = new float[divisionCount.length];
+        for (int id = 0; id < w.length; id++) {
+            double v = settings.queryWeight[gramLength[id]];
+            if (settings.specificity > 0) {
+                double specific = settings.specificityBySection ? Math.log((double) sections / sectionCount[id]) / Math.log(sections)
+                        : Math.log((double) divisions / divisionCount[id]) / Math.log(divisions);
+                v *= Math.pow(specific + 0.05, settings.specificity);
+            }
+            w[id] = (float) v;
         }
         return w;
     }
@@ -221,6 +254,11 @@ final class NgramModel {
 
     boolean informative(int id) {
         return !stopped[id] && divisionCount[id] <= settings.maxDivisions[gramLength[id]];
+    }
+
+    /** Whether the n-gram was seen in a training text of the label. */
+    boolean seenWith(int id, int label) {
+        return Arrays.binarySearch(postingLabel, postingStart[id], postingStart[id + 1], label) >= 0;
     }
 
     /** How much more the n-gram boosts {@code label} than any label outside the label's division; ≤ 0 when it does not favour it. */

@@ -9,7 +9,7 @@ package dev.loanwatch.industry;
 final class Settings implements Cloneable {
     // --- training -----------------------------------------------------------------------------
     /** Longest n-gram. */
-    int maxN = 4;
+    int maxN = 3;
     /** Lidstone smoothing of the n-gram counts. */
     double alpha = 0.1;
     /** A group's name trains each of its classes with this weight (a class's own name: 1). */
@@ -23,17 +23,19 @@ final class Settings implements Cloneable {
 
     // --- reading a text ------------------------------------------------------------------------
     /** Weight of a query n-gram by its length (index = length). */
-    double[] queryWeight = {0, 0.5, 1, 1.5, 2};
+    double[] queryWeight = {0, 1, 1, 1};
     /** Exponent of the specificity factor of a query n-gram's weight (0: off); see NgramModel#weight. */
-    double specificity = 1;
+    double specificity = 2;
+    /** Specificity counts the sections an n-gram was seen in (else the divisions). */
+    boolean specificityBySection = false;
     /** An n-gram seen in more divisions than this (index = length) is not informative. */
-    int[] maxDivisions = {0, 3, 12, 30, 60};
+    int[] maxDivisions = {0, 3, 12, 30};
     /** An item counts only when its informative n-grams cover at least this share of its characters. */
     double minCoverage = 0.2;
     /** How many informative items are scored; later ones would weigh nothing. */
     int scoredItems = 4;
     /** The k-th informative item weighs decay^k (the first 1). */
-    double decay = 0.15;
+    double decay = 0.3;
     /**
      * A division's score in an item is its best label's (else the log-sum of its labels', which
      * favours divisions with many classes whenever the evidence is thin).
@@ -45,8 +47,10 @@ final class Settings implements Cloneable {
     double floor = -12;
 
     // --- answering ---------------------------------------------------------------------------
-    /** Temperature on the combined division scores: the calibration. */
-    double temperature = 1;
+    /** Temperature on the combined division scores: the calibration (minimises the log loss on the dev data). */
+    double temperature = 0.55;
+    /** Temperature turning an item's label scores into class shares within a division. */
+    double classTemperature = 3;
     /** A class is named when it holds at least this share of its division's posterior in the deciding item. */
     double classShare = 0.5;
     /** Candidates below this posterior are not returned. */
