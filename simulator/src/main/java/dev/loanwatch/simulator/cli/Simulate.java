@@ -64,7 +64,7 @@ public final class Simulate {
         if (out != null) {
             BatchFiles.write(sim, out);
             Files.writeString(out.resolve("report.txt"), report.text(), StandardCharsets.UTF_8);
-            System.err.printf("wrote %s (borrowers.ndjson, loans.ndjson, payments.csv, truth.csv, report.txt)%n", out);
+            System.err.printf("wrote %s (borrowers.ndjson, loans.ndjson, payments.csv, truth.csv, borrowers-truth.csv, report.txt)%n", out);
         }
         if (drive != null) {
             System.err.println("driving " + drive + " day by day (" + closes.name().toLowerCase(Locale.ROOT) + " closes)");
@@ -81,7 +81,8 @@ public final class Simulate {
                   --start YYYY-MM    first month (default 2023-01; the shipped scenarios are dated for it)
                   --scenario S       baseline | epidemic | real-estate-downturn | regional-shock | path/to/scenario.json
                   --seed N           random seed (default 7): same seed, same book, same bytes
-                  --out DIR          write borrowers.ndjson, loans.ndjson, payments.csv, truth.csv, report.txt
+                  --out DIR          write borrowers.ndjson, loans.ndjson, payments.csv, truth.csv,
+                                     borrowers-truth.csv, report.txt
                   --drive URL        load the book into a running ingestion-service, day by day, with its daily closes
                   --closes daily|month-ends   with --drive (default daily)
                   --id-prefix P      prefix of every id (default S<seed>)
