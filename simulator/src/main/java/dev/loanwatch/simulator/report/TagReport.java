@@ -22,7 +22,9 @@ import java.util.TreeMap;
  * <p>The inference is read from the labels as tagging publishes them: the classifier's best
  * division is {@code industry.inferredDivision} (set whether or not the label uses it — a valid
  * wrong code stays the label, GIVEN, and is only flagged SUSPECT); its section follows from that
- * division; a class counts only where the label itself was INFERRED down to a class.
+ * division; a class counts only where the label itself was INFERRED down to a class. The
+ * simulator writes a division's phrases and draws the class apart from them, so on its books the
+ * class is right by chance at best: the division is the figure to watch.
  */
 public final class TagReport {
     /** How many sections and divisions the mix lists. */
@@ -200,7 +202,7 @@ public final class TagReport {
         out.append("  section right        ").append(share(a.sectionRight(), a.tagged())).append('\n');
         out.append("  division right       ").append(share(a.divisionRight(), a.tagged())).append('\n');
         out.append("  class right          ").append(share(a.classRight(), a.classInferred()))
-                .append("  (of those labelled INFERRED down to a class)\n");
+                .append("  (of those labelled INFERRED down to a class; the simulator draws the class apart from the text)\n");
     }
 
     private static void appendTop(StringBuilder out, Map<String, Integer> counts, int total) {
