@@ -5,6 +5,9 @@
 # Options: --no-wait (stop after loading), --skip-build, --keep (keep the previous state and
 # load nothing). Each run otherwise starts from an empty book in $LOANWATCH_DATA (default .local/run).
 # The book: SIM_ARGS (default: 1500 borrowers, 12 months from 2023-09, the epidemic scenario).
+# Ports: HTTP_PORT (ingestion-service, 8081), TAGGING_PORT (tagging-service, REST and gRPC, 8082).
+# Once the book is in, it waits (up to TAG_WAIT seconds, default 600) until tagging-service has
+# labelled every borrower and prints how its industries compare with the simulator's truth.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -21,25 +24,29 @@ for arg in "$@"; do
 done
 
 DATA=${LOANWATCH_DATA:-.local/run}
+BOOK=$DATA/book
 if [ $keep -eq 0 ]; then rm -rf "$DATA"; fi
 mkdir -p "$DATA"
 if [ $build -eq 1 ]; then
   echo "== Building (first time: a few minutes of downloads)"
-  ./mvnw -q -B install -DskipTests -pl local-stack,ingestion-service,simulator -am
+  ./mvnw -q -B install -DskipTests -pl local-stack,ingestion-service,tagging-service,simulator -am
 fi
 
 pids=()
 cleanup() {
   trap - EXIT INT TERM
   echo "== Stopping"
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # newest first, each to its end: the services stop before the Kafka and PostgreSQL they use
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill "${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
 }
 trap cleanup EXIT INT TERM
 
 echo "== Starting Kafka and PostgreSQL (logs: $DATA/stack.log)"
 rm -f "$DATA/stack.env"
-java -jar local-stack/target/local-stack.jar start --data "$DATA" --databases ingestion >/dev/null 2>"$DATA/stack.log" &
+java -jar local-stack/target/local-stack.jar start --data "$DATA" --databases ingestion,tagging >/dev/null 2>"$DATA/stack.log" &
 pids+=($!)
 for _ in $(seq 1 240); do
   [ -s "$DATA/stack.env" ] && break
@@ -48,27 +55,56 @@ for _ in $(seq 1 240); do
 done
 set -a; . "$DATA/stack.env"; set +a
 
-HTTP_PORT=${HTTP_PORT:-8081}
-echo "== Starting ingestion-service on :$HTTP_PORT (log: $DATA/ingestion-service.log)"
-HTTP_PORT=$HTTP_PORT CLOSE_SCHEDULED=false LOG_JSON=false \
-  java -jar ingestion-service/target/quarkus-app/quarkus-run.jar >"$DATA/ingestion-service.log" 2>&1 &
-pids+=($!)
+# start_service NAME PORT [VAR=value...]: runs NAME's jar on PORT with the stack's environment,
+# logging to $DATA/NAME.log; its pid joins those Ctrl-C stops.
+start_service() {
+  local name=$1 port=$2
+  shift 2
+  echo "== Starting $name on :$port (log: $DATA/$name.log)"
+  env HTTP_PORT="$port" LOG_JSON=false "$@" \
+    java -jar "$name/target/quarkus-app/quarkus-run.jar" >"$DATA/$name.log" 2>&1 &
+  pids+=($!)
+}
 
-for _ in $(seq 1 240); do
-  grep -q "Listening on" "$DATA/ingestion-service.log" 2>/dev/null && break
-  kill -0 "${pids[1]}" 2>/dev/null || { tail -50 "$DATA/ingestion-service.log" >&2; exit 1; }
-  sleep 0.5
-done
+# await_listening NAME PID: waits until the service logs that it listens; stops the run if it dies.
+await_listening() {
+  for _ in $(seq 1 240); do
+    grep -q "Listening on" "$DATA/$1.log" 2>/dev/null && return 0
+    kill -0 "$2" 2>/dev/null || { tail -50 "$DATA/$1.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "$1 did not start within 120 s (log: $DATA/$1.log)" >&2
+  exit 1
+}
+
+HTTP_PORT=${HTTP_PORT:-8081}
+TAGGING_PORT=${TAGGING_PORT:-8082}
+start_service ingestion-service "$HTTP_PORT" CLOSE_SCHEDULED=false
+ingestion_pid=${pids[-1]}
+# tagging-service labels the borrowers as ingestion publishes them (loanbook.borrowers)
+start_service tagging-service "$TAGGING_PORT"
+tagging_pid=${pids[-1]}
+await_listening ingestion-service $ingestion_pid
+await_listening tagging-service $tagging_pid
 
 if [ $keep -eq 0 ]; then
   echo "== Loading a simulated book day by day (simulator → batch imports → daily closes); report follows"
   # shellcheck disable=SC2086
   java -Xmx2g -jar simulator/target/simulator.jar ${SIM_ARGS:---borrowers 1500 --months 12 --start 2023-09 --scenario epidemic --seed 7} \
-    --out "$DATA/book" --drive "http://127.0.0.1:$HTTP_PORT"
+    --out "$BOOK" --drive "http://127.0.0.1:$HTTP_PORT"
 fi
 
-if [ $wait_after -eq 1 ]; then
+if [ -s "$BOOK/borrowers-truth.csv" ]; then
   echo
-  echo "The system keeps running: http://127.0.0.1:$HTTP_PORT/q/swagger-ui — Ctrl-C stops it."
+  echo "== Tagging: waiting until every borrower is labelled, then its industries against the truth"
+  java -jar simulator/target/simulator.jar --tag-report "http://127.0.0.1:$TAGGING_PORT" --out "$BOOK" \
+    --await "${TAG_WAIT:-600}" || echo "(the tag report failed; tagging-service's log: $DATA/tagging-service.log)" >&2
+fi
+
+echo
+echo "ingestion-service: http://127.0.0.1:$HTTP_PORT/q/swagger-ui"
+echo "tagging-service:   http://127.0.0.1:$TAGGING_PORT/q/swagger-ui (gRPC on the same port)"
+if [ $wait_after -eq 1 ]; then
+  echo "The system keeps running — Ctrl-C stops it."
   wait
 fi

@@ -44,7 +44,7 @@ class SimulationTest {
         Simulation b = Simulation.run(Simulation.Config.of(800, 18, "epidemic", 3));
         BatchFiles.write(a, dir.resolve("a"));
         BatchFiles.write(b, dir.resolve("b"));
-        for (String f : List.of("borrowers.ndjson", "loans.ndjson", "payments.csv", "truth.csv")) {
+        for (String f : List.of("borrowers.ndjson", "loans.ndjson", "payments.csv", "truth.csv", "borrowers-truth.csv")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
         }
         Simulation other = Simulation.run(Simulation.Config.of(800, 18, "epidemic", 4));

@@ -2,19 +2,29 @@ package dev.loanwatch.simulator.cli;
 
 import dev.loanwatch.simulator.Simulation;
 import dev.loanwatch.simulator.drive.IngestionDriver;
+import dev.loanwatch.simulator.drive.TaggingClient;
 import dev.loanwatch.simulator.output.BatchFiles;
+import dev.loanwatch.simulator.output.BorrowersTruth;
 import dev.loanwatch.simulator.report.CalibrationReport;
+import dev.loanwatch.simulator.report.TagReport;
 import dev.loanwatch.simulator.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code simulate --borrowers 20000 --months 36 --scenario epidemic --seed 7 [--out DIR] [--drive URL]}
  * — generates a book, writes it as ingestion batch files (+ ground truth) and/or drives a running
  * system with it, and prints the calibration report.
+ *
+ * <p>{@code simulate --tag-report URL --out DIR [--await SECONDS]} — simulates nothing: reads the
+ * {@code borrowers-truth.csv} of a book written to DIR, fetches every borrower's labels from the
+ * tagging-service at URL (after waiting, up to SECONDS, until it has labelled them all) and prints
+ * how its industries compare with the truth (also written to DIR/tag-report.txt).
  */
 public final class Simulate {
     private Simulate() {
@@ -29,6 +39,8 @@ public final class Simulate {
         Path out = null;
         String drive = null;
         String prefix = null;
+        String tagReport = null;
+        int awaitSeconds = 0;
         IngestionDriver.Closes closes = IngestionDriver.Closes.DAILY;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -41,6 +53,8 @@ public final class Simulate {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--drive" -> drive = args[++i];
                 case "--id-prefix" -> prefix = args[++i];
+                case "--tag-report" -> tagReport = args[++i];
+                case "--await" -> awaitSeconds = Integer.parseInt(args[++i]);
                 case "--closes" -> closes = IngestionDriver.Closes.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_'));
                 case "-h", "--help" -> {
                     usage();
@@ -53,6 +67,14 @@ public final class Simulate {
                 }
             }
         }
+        if (tagReport != null) {
+            if (out == null) {
+                System.err.println("--tag-report needs --out DIR, the folder with the book's " + BorrowersTruth.FILE);
+                System.exit(2);
+            }
+            tagReport(tagReport, out, Duration.ofSeconds(awaitSeconds));
+            return;
+        }
         long t0 = System.nanoTime();
         Simulation.Config config = new Simulation.Config(borrowers, months, start, seed, Scenario.load(scenario),
                 prefix != null ? prefix : "S" + seed);
@@ -64,13 +86,28 @@ public final class Simulate {
         if (out != null) {
             BatchFiles.write(sim, out);
             Files.writeString(out.resolve("report.txt"), report.text(), StandardCharsets.UTF_8);
-            System.err.printf("wrote %s (borrowers.ndjson, loans.ndjson, payments.csv, truth.csv, report.txt)%n", out);
+            System.err.printf("wrote %s (borrowers.ndjson, loans.ndjson, payments.csv, truth.csv, borrowers-truth.csv, report.txt)%n", out);
         }
         if (drive != null) {
             System.err.println("driving " + drive + " day by day (" + closes.name().toLowerCase(Locale.ROOT) + " closes)");
             new IngestionDriver(drive, System.err).drive(sim, closes);
         }
         System.out.print(report.text());
+    }
+
+    private static void tagReport(String url, Path dir, Duration await) throws Exception {
+        List<BorrowersTruth.Row> truth = BorrowersTruth.read(dir.resolve(BorrowersTruth.FILE));
+        TaggingClient tagging = new TaggingClient(url, System.err);
+        if (!await.isZero()) {
+            System.err.printf("waiting up to %d s until %s has labelled the book's %d borrowers%n", await.toSeconds(), url, truth.size());
+            tagging.awaitTagged(truth.size(), await);
+        }
+        long t0 = System.nanoTime();
+        var tags = tagging.tags(truth.stream().map(BorrowersTruth.Row::borrowerId).toList(), 6);
+        System.err.printf("fetched the labels of %d borrowers in %.1f s%n", tags.size(), (System.nanoTime() - t0) / 1e9);
+        String text = "== Tagging (" + url + ") against " + BorrowersTruth.FILE + "\n" + TagReport.of(truth, tags).text();
+        Files.writeString(dir.resolve("tag-report.txt"), text, StandardCharsets.UTF_8);
+        System.out.print(text);
     }
 
     private static void usage() {
@@ -81,10 +118,15 @@ public final class Simulate {
                   --start YYYY-MM    first month (default 2023-01; the shipped scenarios are dated for it)
                   --scenario S       baseline | epidemic | real-estate-downturn | regional-shock | path/to/scenario.json
                   --seed N           random seed (default 7): same seed, same book, same bytes
-                  --out DIR          write borrowers.ndjson, loans.ndjson, payments.csv, truth.csv, report.txt
+                  --out DIR          write borrowers.ndjson, loans.ndjson, payments.csv, truth.csv,
+                                     borrowers-truth.csv, report.txt
                   --drive URL        load the book into a running ingestion-service, day by day, with its daily closes
                   --closes daily|month-ends   with --drive (default daily)
                   --id-prefix P      prefix of every id (default S<seed>)
+                simulate --tag-report URL --out DIR [--await SECONDS]
+                  holds a running tagging-service's labels of the book in DIR to its borrowers-truth.csv:
+                  industry mix, sources, and the inference on the codes the lender's file misses or gets wrong
+                  --await SECONDS    first wait until tagging has labelled every borrower (GET /mix; default 0)
                 """);
     }
 }

@@ -1,7 +1,6 @@
 package dev.loanwatch.simulator.drive;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loanwatch.simulator.Simulation;
 import dev.loanwatch.simulator.behaviour.SimPayment;
 import dev.loanwatch.simulator.book.SimBorrower;
@@ -9,11 +8,8 @@ import dev.loanwatch.simulator.book.SimLoan;
 import dev.loanwatch.simulator.output.Records;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -32,13 +28,11 @@ public final class IngestionDriver {
     /** Close every business day, or only at month ends (faster; DPD events then move monthly). */
     public enum Closes { DAILY, MONTH_ENDS }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final String base;
+    private final ServiceEndpoint ingestion;
     private final PrintStream log;
 
     public IngestionDriver(String base, PrintStream log) {
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.ingestion = new ServiceEndpoint(base);
         this.log = log;
     }
 
@@ -98,7 +92,7 @@ public final class IngestionDriver {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        log.printf("  drove %d records and the closes through %s in %.1f s (%.0f records/s)%n", rows, base, seconds, rows / seconds);
+        log.printf("  drove %d records and the closes through %s in %.1f s (%.0f records/s)%n", rows, ingestion.base(), seconds, rows / seconds);
     }
 
     private static String ndjson(List<String> lines) {
@@ -110,9 +104,8 @@ public final class IngestionDriver {
         if (body.isEmpty()) {
             return 0;
         }
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/imports/" + type))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = ingestion.send(ingestion.request("/imports/" + type)
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
         if (r.statusCode() != 202) {
             throw new IllegalStateException("import of " + type + " refused: " + r.statusCode() + " " + r.body());
         }
@@ -135,10 +128,9 @@ public final class IngestionDriver {
     }
 
     private JsonNode close(LocalDate d) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/closes"))
+        HttpResponse<String> r = ingestion.send(ingestion.request("/closes")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"businessDate\":\"" + d + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"businessDate\":\"" + d + "\"}")).build());
         if (r.statusCode() == 409) {
             throw new IllegalStateException("the system has already closed a later date than " + d
                     + " (business dates move forward only): load this book into a fresh database, or simulate a later --start. "
@@ -147,12 +139,10 @@ public final class IngestionDriver {
         if (r.statusCode() >= 300 && r.statusCode() != 200) {
             throw new IllegalStateException("close of " + d + " failed: " + r.statusCode() + " " + r.body());
         }
-        return mapper.readTree(r.body());
+        return ingestion.json(r.body());
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return mapper.readTree(r.body());
+        return ingestion.json(ingestion.send(ingestion.request(path).build()).body());
     }
 }

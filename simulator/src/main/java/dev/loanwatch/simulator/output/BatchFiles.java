@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Writes a simulation as files in ingestion's batch format — {@code borrowers.ndjson},
  * {@code loans.ndjson}, {@code payments.csv} (value-date order) — and the ground truth apart,
- * in {@code truth.csv}, which the system itself never reads.
+ * in {@code truth.csv} (per loan and month) and {@code borrowers-truth.csv} (per borrower: reported
+ * versus true industry), which the system itself never reads.
  */
 public final class BatchFiles {
     private BatchFiles() {
@@ -48,6 +49,7 @@ public final class BatchFiles {
             }
         }
         writeTruth(sim, dir.resolve("truth.csv"));
+        BorrowersTruth.write(sim.borrowers(), dir.resolve(BorrowersTruth.FILE));
     }
 
     private static void writeTruth(Simulation sim, Path file) throws IOException {
