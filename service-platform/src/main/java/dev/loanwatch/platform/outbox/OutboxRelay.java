@@ -191,37 +191,43 @@ public class OutboxRelay {
     private void relay(OutboxStore.Leadership lease) throws Exception {
         String relayId = config.transactionalId() + "|" + store.databaseIdentity();
         try (KafkaProducer<String, byte[]> producer = clients.producer(producerSettings())) {
-            producer.initTransactions();
-            Checkpoint done = lastCheckpoint(relayId);
-            apply(done);
-            LOG.infof("outbox relay is leader; %d ids of the last committed batch cleaned up", done.ids().size());
-            while (running.get()) {
-                lease.check();
-                Batch batch = store.next(config.batchSize());
-                if (batch.isEmpty()) {
-                    lastError = null;
-                    sleep(config.idleMillis());
-                    continue;
-                }
-                producer.beginTransaction();
-                for (PendingEvent ev : batch.events()) {
-                    ProducerRecord<String, byte[]> rec = new ProducerRecord<>(ev.topic(), ev.key(), ev.payload());
-                    rec.headers().add("event-id", ev.eventId().toString().getBytes(StandardCharsets.UTF_8));
-                    rec.headers().add("event-type", ev.eventType().getBytes(StandardCharsets.UTF_8));
-                    if (ev.traceparent() != null && !ev.traceparent().isEmpty()) {
-                        rec.headers().add("traceparent", ev.traceparent().getBytes(StandardCharsets.UTF_8));
+            try {
+                producer.initTransactions();
+                Checkpoint done = lastCheckpoint(relayId);
+                apply(done);
+                LOG.infof("outbox relay is leader; %d ids of the last committed batch cleaned up", done.ids().size());
+                while (running.get()) {
+                    lease.check();
+                    Batch batch = store.next(config.batchSize());
+                    if (batch.isEmpty()) {
+                        lastError = null;
+                        sleep(config.idleMillis());
+                        continue;
                     }
-                    producer.send(rec);
+                    producer.beginTransaction();
+                    for (PendingEvent ev : batch.events()) {
+                        ProducerRecord<String, byte[]> rec = new ProducerRecord<>(ev.topic(), ev.key(), ev.payload());
+                        rec.headers().add("event-id", ev.eventId().toString().getBytes(StandardCharsets.UTF_8));
+                        rec.headers().add("event-type", ev.eventType().getBytes(StandardCharsets.UTF_8));
+                        if (ev.traceparent() != null && !ev.traceparent().isEmpty()) {
+                            rec.headers().add("traceparent", ev.traceparent().getBytes(StandardCharsets.UTF_8));
+                        }
+                        producer.send(rec);
+                    }
+                    Checkpoint checkpoint = new Checkpoint(batch.done(), batch.cursor());
+                    producer.send(new ProducerRecord<>(config.checkpointTopic(), relayId, checkpoint.encode()));
+                    producer.commitTransaction();
+                    if (crashAfterNextCommit) {
+                        crashAfterNextCommit = false;
+                        throw new IllegalStateException("injected crash between the Kafka commit and the outbox bookkeeping");
+                    }
+                    apply(checkpoint);
+                    published.increment(batch.events().size());
                 }
-                Checkpoint checkpoint = new Checkpoint(batch.done(), batch.cursor());
-                producer.send(new ProducerRecord<>(config.checkpointTopic(), relayId, checkpoint.encode()));
-                producer.commitTransaction();
-                if (crashAfterNextCommit) {
-                    crashAfterNextCommit = false;
-                    throw new IllegalStateException("injected crash between the Kafka commit and the outbox bookkeeping");
-                }
-                apply(checkpoint);
-                published.increment(batch.events().size());
+            } finally {
+                // stop() interrupts this thread; clear the flag so that closing the producer waits for
+                // its I/O thread instead of logging the interrupt as an error
+                Thread.interrupted();
             }
         }
     }
