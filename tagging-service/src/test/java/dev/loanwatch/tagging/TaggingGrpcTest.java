@@ -20,6 +20,9 @@ import dev.loanwatch.contracts.tagging.v1.TaggingGrpc;
 import dev.loanwatch.testing.EventTap;
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
+import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
+import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
+import grpc.health.v1.HealthGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -107,6 +110,13 @@ class TaggingGrpcTest {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> tagging.classifyIndustry(
                 ClassifyIndustryRequest.newBuilder().setText("餐饮").setMaxCandidates(11).build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+    }
+
+    @Test
+    void theStandardHealthServiceAnswersServing() {
+        HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .check(HealthCheckRequest.newBuilder().build());
+        assertEquals(HealthCheckResponse.ServingStatus.SERVING, health.getStatus());
     }
 
     @Test
