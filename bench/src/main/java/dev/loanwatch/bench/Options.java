@@ -1,8 +1,6 @@
 package dev.loanwatch.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,22 +31,14 @@ record Options(long payments, long loans, long kafka, Set<Character> skip, boole
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--payments" -> payments = count(a, value(args, ++i, a));
-                case "--loans" -> loans = count(a, value(args, ++i, a));
-                case "--kafka" -> kafka = count(a, value(args, ++i, a));
-                case "--skip" -> {
-                    for (String part : value(args, ++i, a).split(",")) {
-                        String p = part.trim().toLowerCase(Locale.ROOT);
-                        if (!p.matches("[abcd]")) {
-                            throw new IllegalArgumentException("--skip takes a comma-separated list of a, b, c, got: " + part);
-                        }
-                        skip.add(p.charAt(0));
-                    }
-                }
+                case "--payments" -> payments = Args.count(a, Args.value(args, ++i, a));
+                case "--loans" -> loans = Args.count(a, Args.value(args, ++i, a));
+                case "--kafka" -> kafka = Args.count(a, Args.value(args, ++i, a));
+                case "--skip" -> Args.parts(a, Args.value(args, ++i, a), "abcd", skip);
                 case "--keep" -> keep = true;
-                case "--root" -> root = Path.of(value(args, ++i, a));
-                case "--stack-data" -> stackData = Path.of(value(args, ++i, a));
-                case "-h", "--help" -> throw new HelpRequested();
+                case "--root" -> root = Path.of(Args.value(args, ++i, a));
+                case "--stack-data" -> stackData = Path.of(Args.value(args, ++i, a));
+                case "-h", "--help" -> throw new Args.HelpRequested();
                 default -> throw new IllegalArgumentException("unknown argument: " + a);
             }
         }
@@ -56,56 +46,10 @@ record Options(long payments, long loans, long kafka, Set<Character> skip, boole
         if (skip.contains('c')) {
             skip.add('d');
         }
-        root = (root != null ? root : findRoot()).toAbsolutePath().normalize();
+        root = (root != null ? root : Args.findRoot()).toAbsolutePath().normalize();
         stackData = (stackData != null ? stackData : root.resolve(".local")).toAbsolutePath().normalize();
         return new Options(payments, loans, kafka, skip, keep, root, stackData,
                 root.resolve("ingestion-service/target/quarkus-app/quarkus-run.jar"),
                 root.resolve("local-stack/target/local-stack.jar"));
-    }
-
-    /** The repository root is the nearest directory upwards that holds the ingestion-service module. */
-    private static Path findRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolve("ingestion-service")) && Files.isRegularFile(p.resolve("pom.xml"))) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("cannot find the repository root from " + dir + "; pass --root DIR");
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    /** Accepts 1000000, 1_000_000, 1,000,000 and the short forms 20k and 1m. */
-    private static long count(String option, String text) {
-        String s = text.replace("_", "").replace(",", "").trim().toLowerCase(Locale.ROOT);
-        long factor = 1;
-        if (s.endsWith("k")) {
-            factor = 1_000;
-            s = s.substring(0, s.length() - 1);
-        } else if (s.endsWith("m")) {
-            factor = 1_000_000;
-            s = s.substring(0, s.length() - 1);
-        }
-        try {
-            long n = Long.parseLong(s) * factor;
-            if (n < 1) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a positive count, got: " + text);
-        }
-    }
-
-    static final class HelpRequested extends RuntimeException {
-        HelpRequested() {
-            super(null, null, false, false);
-        }
     }
 }
