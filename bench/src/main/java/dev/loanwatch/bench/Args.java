@@ -62,6 +62,48 @@ final class Args {
         }
     }
 
+    /** The usage lines of the options every benchmark has ({@link Common}). */
+    static final String COMMON_USAGE = String.join("\n",
+            "  --keep         keep the benchmark database instead of dropping it",
+            "  --root DIR     the repository root (default: found from the working directory)",
+            "  --stack-data DIR  local-stack state directory (default: ROOT/.local)");
+
+    /** The options every benchmark has: --keep, --root, --stack-data, --help; anything else is unknown. */
+    static final class Common {
+        private boolean keep;
+        private Path root;
+        private Path stackData;
+
+        /** Takes option {@code args[i]}; returns the index of the last argument it used. */
+        int take(String[] args, int i) {
+            String a = args[i];
+            switch (a) {
+                case "--keep" -> keep = true;
+                case "--root" -> root = Path.of(value(args, ++i, a));
+                case "--stack-data" -> stackData = Path.of(value(args, ++i, a));
+                case "-h", "--help" -> throw new HelpRequested();
+                default -> throw new IllegalArgumentException("unknown argument: " + a);
+            }
+            return i;
+        }
+
+        boolean keep() {
+            return keep;
+        }
+
+        Path root() {
+            return (root != null ? root : findRoot()).toAbsolutePath().normalize();
+        }
+
+        Path stackData() {
+            return (stackData != null ? stackData : root().resolve(".local")).toAbsolutePath().normalize();
+        }
+
+        Path localStackJar() {
+            return root().resolve("local-stack/target/local-stack.jar");
+        }
+    }
+
     static final class HelpRequested extends RuntimeException {
         HelpRequested() {
             super(null, null, false, false);

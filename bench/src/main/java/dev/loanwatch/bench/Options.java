@@ -14,9 +14,7 @@ record Options(long payments, long loans, long kafka, Set<Character> skip, boole
             "  --kafka N      payment records produced to loanbook.in.payments (b)  default 1000000",
             "  --loans N      open loans for the daily close (parts c and d)        default 1000000",
             "  --skip a,b,c   parts to leave out (d belongs to c)",
-            "  --keep         keep the benchmark database instead of dropping it",
-            "  --root DIR     the repository root (default: found from the working directory)",
-            "  --stack-data DIR  local-stack state directory (default: ROOT/.local)",
+            Args.COMMON_USAGE,
             "quick smoke run: --payments 20000 --kafka 20000 --loans 20000");
 
     boolean runs(char part) {
@@ -26,8 +24,7 @@ record Options(long payments, long loans, long kafka, Set<Character> skip, boole
     static Options parse(String[] args) {
         long payments = 1_000_000, loans = 1_000_000, kafka = 1_000_000;
         Set<Character> skip = new TreeSet<>();
-        boolean keep = false;
-        Path root = null, stackData = null;
+        Args.Common common = new Args.Common();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -35,21 +32,14 @@ record Options(long payments, long loans, long kafka, Set<Character> skip, boole
                 case "--loans" -> loans = Args.count(a, Args.value(args, ++i, a));
                 case "--kafka" -> kafka = Args.count(a, Args.value(args, ++i, a));
                 case "--skip" -> Args.parts(a, Args.value(args, ++i, a), "abcd", skip);
-                case "--keep" -> keep = true;
-                case "--root" -> root = Path.of(Args.value(args, ++i, a));
-                case "--stack-data" -> stackData = Path.of(Args.value(args, ++i, a));
-                case "-h", "--help" -> throw new Args.HelpRequested();
-                default -> throw new IllegalArgumentException("unknown argument: " + a);
+                default -> i = common.take(args, i);
             }
         }
         // d is the outbox drain after the closes of c: without c there is nothing to drain
         if (skip.contains('c')) {
             skip.add('d');
         }
-        root = (root != null ? root : Args.findRoot()).toAbsolutePath().normalize();
-        stackData = (stackData != null ? stackData : root.resolve(".local")).toAbsolutePath().normalize();
-        return new Options(payments, loans, kafka, skip, keep, root, stackData,
-                root.resolve("ingestion-service/target/quarkus-app/quarkus-run.jar"),
-                root.resolve("local-stack/target/local-stack.jar"));
+        return new Options(payments, loans, kafka, skip, common.keep(), common.root(), common.stackData(),
+                common.root().resolve("ingestion-service/target/quarkus-app/quarkus-run.jar"), common.localStackJar());
     }
 }

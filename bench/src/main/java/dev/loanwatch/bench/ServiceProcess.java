@@ -123,6 +123,28 @@ final class ServiceProcess implements AutoCloseable {
         return new Memory(rss, peak);
     }
 
+    /**
+     * What the JVM says of its memory: {@code jcmd PID GC.heap_info}, and the native memory summary
+     * when the service runs with {@code -XX:NativeMemoryTracking=summary}; for explaining the RSS.
+     */
+    String jvmMemory(boolean nativeTracking) throws IOException, InterruptedException {
+        StringBuilder out = new StringBuilder(jcmd("GC.heap_info"));
+        if (nativeTracking) {
+            out.append(jcmd("VM.native_memory", "summary"));
+        }
+        return out.toString();
+    }
+
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid())));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        return text;
+    }
+
     private static long kb(String line) {
         // "VmRSS:	  123456 kB"
         return Long.parseLong(line.substring(line.indexOf(':') + 1).replace("kB", "").strip());

@@ -1,0 +1,61 @@
+package dev.loanwatch.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The command line of the tagging-service benchmark. */
+record TaggingOptions(int seconds, int warmupSeconds, int rate, int borrowers, List<String> serviceJvm, Set<Character> skip,
+                      boolean keep, Path root, Path stackData, Path serviceJar, Path localStackJar) {
+
+    /**
+     * The service's JVM unless --service-jvm says otherwise: a heap cap in line with the 400 MB RSS
+     * target (without one the JVM takes up to a quarter of the machine's memory for its heap, here
+     * 6 GB, and grows into it under the re-tagging load). See TaggingBench for what was measured.
+     */
+    static final String DEFAULT_SERVICE_JVM = "-Xmx256m";
+
+    static final String USAGE = String.join("\n",
+            "usage: java -cp bench/target/bench.jar dev.loanwatch.bench.TaggingBench [options]   (or bench/tagging.sh [options])",
+            "  --seconds N      measured seconds of each gRPC load (parts a, b)           default 20",
+            "  --warmup N       seconds of warm-up load per method before measuring        default 10",
+            "  --rate N         requests per second, open loop (a, b)                      default 2000",
+            "  --borrowers N    borrowers in the service's read model to re-tag (c)         default 1000000",
+            "  --service-jvm \"FLAGS\"  the service's JVM flags                               default " + DEFAULT_SERVICE_JVM,
+            "                   (\"\" for none: the JVM's own defaults)",
+            "  --skip a,b,c     parts to leave out (d, the service's memory, is always read)",
+            Args.COMMON_USAGE,
+            "quick smoke run: --seconds 5 --warmup 3 --borrowers 20000");
+
+    boolean runs(char part) {
+        return !skip.contains(part);
+    }
+
+    static TaggingOptions parse(String[] args) {
+        long seconds = 20, warmup = 10, rate = 2000, borrowers = 1_000_000;
+        String jvm = DEFAULT_SERVICE_JVM;
+        Set<Character> skip = new TreeSet<>();
+        Args.Common common = new Args.Common();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--seconds" -> seconds = Args.count(a, Args.value(args, ++i, a));
+                case "--warmup" -> warmup = Args.count(a, Args.value(args, ++i, a));
+                case "--rate" -> rate = Args.count(a, Args.value(args, ++i, a));
+                case "--borrowers" -> borrowers = Args.count(a, Args.value(args, ++i, a));
+                case "--service-jvm" -> jvm = Args.value(args, ++i, a);
+                case "--skip" -> Args.parts(a, Args.value(args, ++i, a), "abc", skip);
+                default -> i = common.take(args, i);
+            }
+        }
+        if (rate > 50_000 || seconds > 3_600 || warmup > 600 || borrowers > 20_000_000) {
+            throw new IllegalArgumentException("at most --rate 50000, --seconds 3600, --warmup 600, --borrowers 20000000");
+        }
+        List<String> serviceJvm = Arrays.stream(jvm.trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
+        return new TaggingOptions((int) seconds, (int) warmup, (int) rate, (int) borrowers, serviceJvm, skip, common.keep(),
+                common.root(), common.stackData(), common.root().resolve("tagging-service/target/quarkus-app/quarkus-run.jar"),
+                common.localStackJar());
+    }
+}
