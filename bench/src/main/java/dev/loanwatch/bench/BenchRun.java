@@ -137,6 +137,16 @@ abstract class BenchRun {
         }
     }
 
+    /** The machine's load averages over 1, 5 and 15 minutes ("" where /proc/loadavg is missing): how busy the shared machine was. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     static String machine() {
         Runtime rt = Runtime.getRuntime();
         long memory = -1;

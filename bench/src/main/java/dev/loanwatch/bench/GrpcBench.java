@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -102,36 +103,73 @@ final class GrpcBench {
         } finally {
             close(probe);
         }
-        OpenLoop.Result baseline = warmUpAndMeasure("health Check", check);
+        List<Load> loads = new ArrayList<>();
+        loads.add(new Load("health Check", check, channel()));
         if (o.runs('a')) {
-            add('a', "Tag", warmUpAndMeasure("Tag", tag), baseline, 1.5);
+            loads.add(new Load("Tag", tag, channel()));
         }
         if (o.runs('b')) {
-            add('b', "ClassifyIndustry (3 candidates)", warmUpAndMeasure("ClassifyIndustry", classify), baseline, 3.0);
+            loads.add(new Load("ClassifyIndustry", classify, channel()));
         }
-        report.note(String.format(Locale.ROOT, "a, b: open loop at %,d calls/s for %d s per method, each right after %d s of "
-                        + "warm-up at the same rate on the same connection (one HTTP/2 connection per method); latency from each "
-                        + "call's scheduled send time to its answer; baseline = grpc.health.v1.Health/Check on the same port, "
-                        + "measured first. Baseline: %s", o.rate(), o.seconds(), o.warmupSeconds(), baseline.summary()));
+        try {
+            measure(loads);
+        } finally {
+            for (Load load : loads) {
+                close(load.channel());
+            }
+        }
+        OpenLoop.Result baseline = loads.get(0).result();
+        for (Load load : loads.subList(1, loads.size())) {
+            if (load.method() == tag) {
+                add('a', "Tag", load.result(), baseline, 1.5);
+            } else {
+                add('b', "ClassifyIndustry (3 candidates)", load.result(), baseline, 3.0);
+            }
+        }
+        report.note(String.format(Locale.ROOT, "a, b: open loop at %,d calls/s, %d s per method in %d rounds that take the methods "
+                        + "in turn (a stretch of noise from the shared machine falls on all of them alike), after %d s of warm-up "
+                        + "per method; latency from each call's scheduled send time to its answer; one HTTP/2 connection per "
+                        + "method; baseline = grpc.health.v1.Health/Check on the same port. Baseline: %s",
+                o.rate(), o.seconds(), o.rounds(), o.warmupSeconds(), baseline.summary()));
+    }
+
+    /** One method's load: its own connection, and the latencies of its rounds. */
+    private record Load(String name, Method method, ManagedChannel channel, List<OpenLoop.Result> rounds) {
+        Load(String name, Method method, ManagedChannel channel) {
+            this(name, method, channel, new ArrayList<>());
+        }
+
+        OpenLoop.Result run(String label, int rate, int seconds) throws InterruptedException {
+            OpenLoop.Result r = OpenLoop.run(label, rate, seconds, i -> method.send(channel, i));
+            Log.info("%s", r.summary());
+            return r;
+        }
+
+        OpenLoop.Result result() {
+            return OpenLoop.Result.merge(name, rounds);
+        }
     }
 
     /**
-     * Warm-up and measurement of one method on a connection of its own, after a pause: what one
-     * method's load leaves behind (a backlog, a connection the server closed) must not reach the next.
+     * Every method warmed up, then {@code --rounds} rounds of {@code --seconds / --rounds} seconds per
+     * method, the first method of a round turning with each round. Each load starts after a pause and
+     * only once the one before it has every answer, so what one leaves behind (a backlog, a connection
+     * the server closed) does not reach the next.
      */
-    private OpenLoop.Result warmUpAndMeasure(String name, Method call) throws Exception {
-        Thread.sleep(PAUSE_MILLIS);
-        service.checkAlive();
-        ManagedChannel channel = channel();
-        try {
-            OpenLoop.Result warm = OpenLoop.run(name + " warm-up", o.rate(), o.warmupSeconds(), i -> call.send(channel, i));
-            Log.info("%s", warm.summary());
+    private void measure(List<Load> loads) throws Exception {
+        for (Load load : loads) {
             Thread.sleep(PAUSE_MILLIS);
-            OpenLoop.Result r = OpenLoop.run(name, o.rate(), o.seconds(), i -> call.send(channel, i));
-            Log.info("%s", r.summary());
-            return r;
-        } finally {
-            close(channel);
+            load.run(load.name() + " warm-up", o.rate(), o.warmupSeconds());
+        }
+        int rounds = o.rounds();
+        for (int r = 0; r < rounds; r++) {
+            int seconds = o.seconds() / rounds + (r < o.seconds() % rounds ? 1 : 0);
+            for (int k = 0; k < loads.size(); k++) {
+                Load load = loads.get((r + k) % loads.size());
+                Thread.sleep(PAUSE_MILLIS);
+                service.checkAlive();
+                load.rounds().add(load.run(load.name() + " round " + (r + 1) + "/" + rounds, o.rate(), seconds));
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.Status;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,6 +36,16 @@ final class OpenLoop {
     /** Latencies of one load, in nanoseconds, sorted; failed calls are counted by status and included. */
     record Result(String name, int rate, int calls, long[] sortedNanos, Map<String, Integer> failures, long unanswered,
                   long maxSendLagNanos, double sendSeconds) {
+        /** The loads as one: all their latencies, failures and calls. */
+        static Result merge(String name, List<Result> parts) {
+            long[] all = parts.stream().flatMapToLong(r -> Arrays.stream(r.sortedNanos())).sorted().toArray();
+            Map<String, Integer> failures = new TreeMap<>();
+            parts.forEach(r -> r.failures().forEach((code, n) -> failures.merge(code, n, Integer::sum)));
+            return new Result(name, parts.get(0).rate(), parts.stream().mapToInt(Result::calls).sum(), all, Map.copyOf(failures),
+                    parts.stream().mapToLong(Result::unanswered).sum(), parts.stream().mapToLong(Result::maxSendLagNanos).max().orElse(0),
+                    parts.stream().mapToDouble(Result::sendSeconds).sum());
+        }
+
         long percentile(double p) {
             if (sortedNanos.length == 0) {
                 return -1;

@@ -83,6 +83,8 @@ final class RetagBench {
                 Report.seconds(base.seconds()) + " (classify on " + BASELINE_THREADS + " threads " + Report.seconds(base.classifySeconds())
                         + " + COPY " + Report.seconds(base.copySeconds()) + ")",
                 Report.ratio(ratio), ImportBench.verdict(retag.processed() == count && ratio <= 2.0) + " ≤ 2.00×");
+        report.add("c", "CPU used by the re-tag / by the baseline (service or benchmark process; the whole machine: "
+                + "PostgreSQL, Kafka and other work included)", retag.cpu(), base.cpu(), "", "");
         report.add("c", "borrowers processed / labels changed (written to borrower_tags) / BorrowerTagged events written to the outbox",
                 Report.count(retag.processed()) + " / " + Report.count(retag.changed()) + " / " + Report.count(retag.events()),
                 "", "", ImportBench.verdict(retag.processed() == count && retag.changed() == count && retag.events() == count)
@@ -147,13 +149,15 @@ final class RetagBench {
                 + "," + RECEIVED_AT + "\n";
     }
 
-    private record Retag(double wallSeconds, double serverSeconds, long processed, long changed, long events, long unpublished) {
+    private record Retag(double wallSeconds, double serverSeconds, long processed, long changed, long events, long unpublished,
+                         String cpu) {
     }
 
     private Retag backfill(int count) throws Exception {
         String token = DevTokens.mint("bench", List.of("admin"), Duration.ofHours(3));
         long eventsBefore = outboxSequence();
         checkpoint();
+        Cpu.Snapshot cpu0 = Cpu.now(service.pid());
         long t0 = System.nanoTime();
         JsonNode job = service.http.postJson("/backfills", "{\"reason\":\"benchmark: re-tag " + count + " borrowers\"}",
                 Duration.ofSeconds(60), token).expect(202).json();
@@ -175,7 +179,8 @@ final class RetagBench {
                 Log.info("c: backfill %s DONE: %,d processed, %,d changed in %.2f s (server %.2f s); %,d events written to "
                                 + "the outbox, %,d not yet published", id, processed, j.path("changed").asLong(), wall, server, events,
                         unpublished);
-                return new Retag(wall, server, processed, j.path("changed").asLong(), events, unpublished);
+                return new Retag(wall, server, processed, j.path("changed").asLong(), events, unpublished,
+                        Cpu.between("service", cpu0, Cpu.now(service.pid())));
             }
             if (processed != lastProcessed) {
                 lastProcessed = processed;
@@ -213,7 +218,7 @@ final class RetagBench {
         }
     }
 
-    private record Baseline(double classifySeconds, double copySeconds) {
+    private record Baseline(double classifySeconds, double copySeconds, String cpu) {
         double seconds() {
             return classifySeconds + copySeconds;
         }
@@ -236,6 +241,7 @@ final class RetagBench {
         double[] confidence = new double[n];
         checkpoint();
 
+        Cpu.Snapshot cpu0 = Cpu.now(ProcessHandle.current().pid());
         long t1 = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
         int chunk = 1_000;
@@ -280,7 +286,7 @@ final class RetagBench {
             try (Statement s = c.createStatement()) {
                 s.execute("drop table bench_classified");
             }
-            return new Baseline(classify, copy);
+            return new Baseline(classify, copy, Cpu.between("benchmark JVM", cpu0, Cpu.now(ProcessHandle.current().pid())));
         }
     }
 }

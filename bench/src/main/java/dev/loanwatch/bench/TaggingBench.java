@@ -45,6 +45,7 @@ public final class TaggingBench {
     private static final class Run extends BenchRun {
         private final TaggingOptions o;
         private final List<String> memoryRows = new ArrayList<>();
+        private final List<String> loadRows = new ArrayList<>();
         private long mostRssKb;
 
         Run(TaggingOptions o) {
@@ -66,14 +67,18 @@ public final class TaggingBench {
 
             Enterprises enterprises = new Enterprises();
             if (o.runs('a') || o.runs('b')) {
+                load("before a, b");
                 List<SimBorrower> payloads = enterprises.first(4096);
                 new GrpcBench(service, report, o).run(payloads);
                 memory("after the gRPC load of parts a, b", service.memory());
             }
             if (o.runs('c')) {
+                load("before c");
                 new RetagBench(service, db, report).run(enterprises, o.borrowers(), when -> memory(when, service.memory()));
                 memory("after the outbox drained and the baseline ran", service.memory());
             }
+            load("at the end");
+            report.note("the machine's load average (1 / 5 / 15 min; 2 cores, shared with other work): " + String.join("; ", loadRows));
             for (String row : memoryRows) {
                 Log.info("d: %s", row);
             }
@@ -81,6 +86,10 @@ public final class TaggingBench {
                     "", "", ImportBench.verdict(mostRssKb <= RSS_TARGET_KB) + " ≤ 400 MB");
             report.note("d: the service's JVM: " + (o.serviceJvm().isEmpty() ? "the JVM's defaults" : String.join(" ", o.serviceJvm()))
                     + "; VmRSS (peak VmHWM) of /proc/PID/status " + String.join("; ", memoryRows));
+        }
+
+        private void load(String when) {
+            loadRows.add(when + " " + loadAverage());
         }
 
         private void memory(String when, ServiceProcess.Memory m) throws IOException, InterruptedException {
@@ -99,8 +108,8 @@ public final class TaggingBench {
 
         @Override
         String command() {
-            return String.format(Locale.ROOT, "--seconds %d --warmup %d --rate %d --borrowers %d --service-jvm \"%s\"%s",
-                    o.seconds(), o.warmupSeconds(), o.rate(), o.borrowers(), String.join(" ", o.serviceJvm()),
+            return String.format(Locale.ROOT, "--seconds %d --rounds %d --warmup %d --rate %d --borrowers %d --service-jvm \"%s\"%s",
+                    o.seconds(), o.rounds(), o.warmupSeconds(), o.rate(), o.borrowers(), String.join(" ", o.serviceJvm()),
                     o.skip().isEmpty() ? "" : " --skip " + String.join(",", o.skip().stream().map(String::valueOf).toList()));
         }
     }
