@@ -13,17 +13,19 @@ record TaggingOptions(int seconds, int rounds, int warmupSeconds, int rate, int 
     /**
      * The service's JVM unless --service-jvm says otherwise. Without a heap cap the JVM takes up to a
      * quarter of the machine's memory for its heap (6 GB here) and G1 grows into it under this load.
-     * Measured on this machine (VmRSS after 100,000–1,000,000 re-tagged borrowers; the service sits
-     * at ~285 MB right after start): -Xmx256m 451 MB, -Xmx256m -XX:+UseSerialGC 436 MB,
+     * Measured on this machine, most VmRSS after re-tagging 100,000–1,000,000 borrowers (the service
+     * sits at 265–290 MB right after start): -Xmx256m 451 MB; -Xmx256m -XX:+UseSerialGC 436 MB;
      * -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k
-     * 403 MB, -Xmx128m (G1) 387–392 MB, -Xmx128m -XX:+UseSerialGC 381 MB with native memory
-     * tracking on (~10 MB of it). The heap is what moves: the live set after a young collection is
-     * ~30 MB; the rest is metaspace (~90 MB: Quarkus, Hibernate Reactive, Kafka, gRPC), code cache
-     * (~30 MB), symbols (~23 MB), the CDS archive and native libraries. The serial collector has no
-     * G1 remembered sets (~15–25 MB at this heap size), and on two cores its young pauses (1–4 ms for
-     * a ~35 MB young generation) are as short as G1's.
+     * 403 MB; -Xmx128m (G1) 387–392 MB; -Xmx128m -XX:+UseSerialGC 381–391 MB (peak 397 MB: too
+     * close to the 400 MB target); -Xmx96m -XX:+UseSerialGC 342 MB (peak 349 MB). The heap is what
+     * moves: the live set after a young collection is ~30 MB; the rest is metaspace (~90 MB: Quarkus,
+     * Hibernate Reactive, Kafka, gRPC), code cache (~30 MB), symbols (~23 MB), the CDS archive and
+     * native libraries. The serial collector has no G1 remembered sets (~15–25 MB at these heap
+     * sizes), and on two cores its young pauses (1–4 ms) are as short as G1's; the smaller heap
+     * collects more often, which shows in Tag's p99 (see TaggingBench). Outside the JVM's flags,
+     * MALLOC_ARENA_MAX=2 in the service's environment saves another 15–20 MB.
      */
-    static final String DEFAULT_SERVICE_JVM = "-Xmx128m -XX:+UseSerialGC";
+    static final String DEFAULT_SERVICE_JVM = "-Xmx96m -XX:+UseSerialGC";
 
     static final String USAGE = String.join("\n",
             "usage: java -cp bench/target/bench.jar dev.loanwatch.bench.TaggingBench [options]   (or bench/tagging.sh [options])",
