@@ -3,6 +3,7 @@ package dev.loanwatch.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 
 /** What the benchmarks' command lines share: option values, counts, the repository root. */
 final class Args {
@@ -51,7 +52,7 @@ final class Args {
     }
 
     /** --skip a,b: the parts named, each one of {@code parts}. */
-    static void parts(String option, String list, String parts, java.util.Set<Character> into) {
+    static void parts(String option, String list, String parts, Set<Character> into) {
         for (String part : list.split(",")) {
             String p = part.trim().toLowerCase(Locale.ROOT);
             if (p.length() != 1 || parts.indexOf(p.charAt(0)) < 0) {

@@ -4,6 +4,7 @@ import dev.loanwatch.simulator.book.BookGenerator;
 import dev.loanwatch.simulator.book.SimBorrower;
 import dev.loanwatch.simulator.reference.ReferenceData;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -48,7 +49,7 @@ final class Enterprises {
     }
 
     List<SimBorrower> first(int count) {
-        List<SimBorrower> out = new java.util.ArrayList<>(count);
+        List<SimBorrower> out = new ArrayList<>(count);
         stream(count, out::add);
         return out;
     }

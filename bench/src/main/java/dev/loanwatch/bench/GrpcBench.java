@@ -11,6 +11,7 @@ import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -199,8 +201,8 @@ final class GrpcBench {
         byte[] body;
         try {
             body = (byte[]) answer.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("grpc.health.v1.Health/Check failed (" + io.grpc.Status.fromThrowable(e.getCause())
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("grpc.health.v1.Health/Check failed (" + Status.fromThrowable(e.getCause())
                     + "): the baseline needs the gRPC health service (quarkus.grpc.server.health.enabled)", e.getCause());
         }
         // HealthCheckResponse { ServingStatus status = 1; }: UNKNOWN 0, SERVING 1, NOT_SERVING 2, SERVICE_UNKNOWN 3

@@ -69,8 +69,8 @@ final class OpenLoop {
 
         String summary() {
             return String.format(Locale.ROOT, "%s: %,d calls at %,d/s (sent in %.2f s, sender at most %s ms late): %s, p99.9 %s ms; "
-                            + "%,d failed %s, %,d unanswered", name, calls, rate, sendSeconds, ms(maxSendLagNanos), latencies(),
-                    ms(percentile(99.9)), failed(), failures.isEmpty() ? "" : failures, unanswered);
+                            + "%,d failed%s, %,d unanswered", name, calls, rate, sendSeconds, ms(maxSendLagNanos), latencies(),
+                    ms(percentile(99.9)), failed(), failures.isEmpty() ? "" : " " + failures, unanswered);
         }
     }
 

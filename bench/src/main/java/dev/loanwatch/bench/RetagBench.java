@@ -79,7 +79,7 @@ final class RetagBench {
         report.add("c", String.format(Locale.ROOT, "re-tag %s borrowers: POST /backfills → GET /backfills/{id} says DONE",
                         Report.count(count)),
                 Report.seconds(retag.wallSeconds()) + " (server " + Report.seconds(retag.serverSeconds()) + "), "
-                        + Report.rate(count / retag.wallSeconds()).replace("rows", "borrowers"),
+                        + Report.rate(count / retag.wallSeconds(), "borrowers"),
                 Report.seconds(base.seconds()) + " (classify on " + BASELINE_THREADS + " threads " + Report.seconds(base.classifySeconds())
                         + " + COPY " + Report.seconds(base.copySeconds()) + ")",
                 Report.ratio(ratio), ImportBench.verdict(retag.processed() == count && ratio <= 2.0) + " ≤ 2.00×");

@@ -2,11 +2,13 @@ package dev.loanwatch.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -106,7 +108,7 @@ final class ServiceProcess implements AutoCloseable {
     /** Resident memory now and at its peak (VmRSS, VmHWM of /proc/PID/status), in KiB. */
     record Memory(long rssKb, long peakKb) {
         String text() {
-            return String.format(java.util.Locale.ROOT, "%,d MB (peak %,d MB)", rssKb / 1024, peakKb / 1024);
+            return String.format(Locale.ROOT, "%,d MB (peak %,d MB)", rssKb / 1024, peakKb / 1024);
         }
     }
 
@@ -140,7 +142,7 @@ final class ServiceProcess implements AutoCloseable {
                 Long.toString(process.pid())));
         line.addAll(List.of(command));
         Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);
         return text;
     }
