@@ -21,6 +21,11 @@ final class Db {
         return url(name);
     }
 
+    /** The same database as the Vert.x reactive client names it (postgresql://host:port/db). */
+    String reactiveUrl() {
+        return "postgresql://" + stack.pgHost() + ":" + stack.pgPort() + "/" + name;
+    }
+
     private String url(String database) {
         return "jdbc:postgresql://" + stack.pgHost() + ":" + stack.pgPort() + "/" + database;
     }

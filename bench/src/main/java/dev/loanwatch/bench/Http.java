@@ -45,9 +45,18 @@ final class Http {
     }
 
     Reply postJson(String path, String json, Duration timeout) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+        return send(jsonPost(path, json, timeout).build());
+    }
+
+    /** The same with {@code Authorization: Bearer token} (a JWT, e.g. local-stack's DevTokens). */
+    Reply postJson(String path, String json, Duration timeout, String bearer) throws IOException, InterruptedException {
+        return send(jsonPost(path, json, timeout).header("Authorization", "Bearer " + bearer).build());
+    }
+
+    private HttpRequest.Builder jsonPost(String path, String json, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
     /** Streams the file as the body; the service spools it to disk before answering 202. */

@@ -132,13 +132,13 @@ final class ImportBench {
     }
 
     /** The job's timestamps as the service recorded them (ISO text, or epoch seconds if so serialised). */
-    private static double seconds(JsonNode start, JsonNode end) {
+    static double seconds(JsonNode start, JsonNode end) {
         return (toInstant(end).toEpochMilli() - toInstant(start).toEpochMilli()) / 1000.0;
     }
 
     private static Instant toInstant(JsonNode n) {
         if (n == null || n.isNull()) {
-            throw new IllegalStateException("an import job without startedAt/finishedAt");
+            throw new IllegalStateException("a job without startedAt/finishedAt");
         }
         if (n.isNumber()) {
             BigDecimal s = n.decimalValue();

@@ -53,34 +53,43 @@ final class KafkaBench {
      * this broker would also take a share of the partitions and falsify part b.
      */
     void skipLeftovers() throws Exception {
-        try (Admin admin = admin()) {
-            ConsumerGroupDescription group;
+        skipLeftovers(bootstrap, SERVICE_GROUP, INPUT_TOPICS, "b");
+    }
+
+    /**
+     * Moves consumer group {@code group} to the end of {@code topics} (those that exist), so that
+     * a service started on a fresh database reads none of the records already there; refuses
+     * when the group has live members (another instance of the service on this broker).
+     */
+    static void skipLeftovers(String bootstrap, String group, List<String> topics, String part) throws Exception {
+        try (Admin admin = admin(bootstrap)) {
+            ConsumerGroupDescription described;
             try {
-                group = admin.describeConsumerGroups(List.of(SERVICE_GROUP)).all().get(30, TimeUnit.SECONDS).get(SERVICE_GROUP);
+                described = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
             } catch (ExecutionException e) {
                 // a broker that never saw the group may say so instead of describing an empty one
                 if (!(e.getCause() instanceof GroupIdNotFoundException)) {
                     throw e;
                 }
-                group = null;
+                described = null;
             }
-            if (group != null && !group.members().isEmpty()) {
-                throw new IllegalStateException("consumer group " + SERVICE_GROUP + " has " + group.members().size()
-                        + " live member(s) on " + bootstrap + ": another ingestion-service is running against this broker;"
+            if (described != null && !described.members().isEmpty()) {
+                throw new IllegalStateException("consumer group " + group + " has " + described.members().size()
+                        + " live member(s) on " + bootstrap + ": another " + group + " is running against this broker;"
                         + " stop it first");
             }
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<String> topics = INPUT_TOPICS.stream().filter(existing::contains).toList();
-            if (topics.isEmpty()) {
+            List<String> present = topics.stream().filter(existing::contains).toList();
+            if (present.isEmpty()) {
                 return;
             }
-            Map<TopicPartition, Long> ends = endOffsets(admin, topics);
+            Map<TopicPartition, Long> ends = endOffsets(admin, present);
             Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
             ends.forEach((tp, end) -> commit.put(tp, new OffsetAndMetadata(end)));
-            admin.alterConsumerGroupOffsets(SERVICE_GROUP, commit).all().get(30, TimeUnit.SECONDS);
+            admin.alterConsumerGroupOffsets(group, commit).all().get(30, TimeUnit.SECONDS);
             long total = ends.values().stream().mapToLong(Long::longValue).sum();
-            Log.info("b: consumer group %s set to the end of %s (%,d records already there are skipped)", SERVICE_GROUP,
-                    topics, total);
+            Log.info("%s: consumer group %s set to the end of %s (%,d records already there are skipped)", part, group,
+                    present, total);
         }
     }
 
@@ -225,6 +234,10 @@ final class KafkaBench {
     }
 
     private Admin admin() {
+        return admin(bootstrap);
+    }
+
+    private static Admin admin(String bootstrap) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         return Admin.create(p);

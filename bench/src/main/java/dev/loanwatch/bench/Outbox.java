@@ -18,12 +18,19 @@ final class Outbox {
     private final ServiceProcess service;
     private final Db db;
     private final Report report;
+    /** The part of the report the waits belong to, for log lines and notes. */
+    private final String part;
     private boolean stalled;
 
     Outbox(ServiceProcess service, Db db, Report report) {
+        this(service, db, report, "d");
+    }
+
+    Outbox(ServiceProcess service, Db db, Report report, String part) {
         this.service = service;
         this.db = db;
         this.report = report;
+        this.part = part;
     }
 
     /**
@@ -72,7 +79,7 @@ final class Outbox {
                 lastProgress = System.nanoTime();
             } else if (System.nanoTime() - lastProgress > STALL.toNanos()) {
                 stalled = true;
-                report.note("d: the outbox relay published nothing for " + STALL.toSeconds() + " s " + when + " ("
+                report.note(part + ": the outbox relay published nothing for " + STALL.toSeconds() + " s " + when + " ("
                         + now.rows() + " outbox rows waiting" + (now.snapshotCursor().isEmpty() ? ""
                         : ", snapshot published up to loan " + now.snapshotCursor()) + "); the rest is measured without "
                         + "waiting for it. See the relay's warnings in " + service.log);
@@ -80,13 +87,13 @@ final class Outbox {
             }
             if (System.nanoTime() - lastPrint > Duration.ofSeconds(10).toNanos()) {
                 lastPrint = System.nanoTime();
-                Log.info("d: outbox %s: %,d rows left%s after %s", when, now.rows(),
+                Log.info("%s: outbox %s: %,d rows left%s after %s", part, when, now.rows(),
                         now.snapshotCursor().isEmpty() ? "" : " (snapshot published up to loan " + now.snapshotCursor() + ")",
                         Log.secs(System.nanoTime() - t0));
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Log.info("d: outbox empty %s after %.2f s (%,d rows were waiting when the wait began)", when, seconds, initial);
+        Log.info("%s: outbox empty %s after %.2f s (%,d rows were waiting when the wait began)", part, when, seconds, initial);
         return seconds;
     }
 }

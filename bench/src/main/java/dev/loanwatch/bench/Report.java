@@ -44,6 +44,10 @@ final class Report {
         return String.format(Locale.ROOT, "%,.0f rows/s", perSecond);
     }
 
+    static String rate(double perSecond, String unit) {
+        return String.format(Locale.ROOT, "%,.0f %s/s", perSecond, unit);
+    }
+
     static String events(double perSecond) {
         return String.format(Locale.ROOT, "%,.0f events/s", perSecond);
     }

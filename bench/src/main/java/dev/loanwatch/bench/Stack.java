@@ -53,27 +53,27 @@ final class Stack implements AutoCloseable {
         return started != null;
     }
 
-    static Stack startOrReuse(Options o, Path logFile) throws IOException, InterruptedException {
-        if (!Files.isRegularFile(o.localStackJar())) {
-            throw new IllegalStateException(o.localStackJar() + " is missing: build it with "
+    static Stack startOrReuse(Path localStackJar, Path stackData, Path logFile) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(localStackJar)) {
+            throw new IllegalStateException(localStackJar + " is missing: build it with "
                     + "./mvnw -q -pl local-stack -am package -DskipTests");
         }
         // "env" answers only when the stack's launcher is alive, so a stale stack.env is not trusted
-        Process probe = new ProcessBuilder(java(), "-jar", o.localStackJar().toString(), "env", "--data", o.stackData().toString())
+        Process probe = new ProcessBuilder(java(), "-jar", localStackJar.toString(), "env", "--data", stackData.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (probe.waitFor() == 0) {
             Map<String, String> env = parse(out.lines().toList());
             if (env.keySet().containsAll(REQUIRED)) {
-                Log.info("local stack: reusing the one running on %s (Kafka %s, PostgreSQL %s:%s)", o.stackData(),
+                Log.info("local stack: reusing the one running on %s (Kafka %s, PostgreSQL %s:%s)", stackData,
                         env.get("KAFKA_BOOTSTRAP_SERVERS"), env.get("PG_HOST"), env.get("PG_PORT"));
                 return new Stack(env, null);
             }
         }
 
-        Log.info("local stack: starting it on %s (its log: %s)", o.stackData(), logFile);
+        Log.info("local stack: starting it on %s (its log: %s)", stackData, logFile);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(java(), "-jar", o.localStackJar().toString(), "start", "--data", o.stackData().toString())
+        Process p = new ProcessBuilder(java(), "-jar", localStackJar.toString(), "start", "--data", stackData.toString())
                 .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
         // stdout carries only the KEY=value lines, printed once the stack is ready

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * local-stack start [--data DIR] [--databases a,b,c]   foreground; Ctrl-C or SIGTERM stops it
  * local-stack stop  [--data DIR]                        stops the stack started with that data dir
  * local-stack env   [--data DIR]                        prints the running stack's KEY=value lines
+ * local-stack token --user U --roles a,b [--minutes 60]  prints a signed dev JWT ({@link DevTokens})
  * </pre>
  *
  * Only {@code KEY=value} lines go to stdout; progress goes to stderr, so stdout can be eval'ed.
@@ -51,6 +53,11 @@ public final class LocalStack {
         Path data = Path.of(".local");
         List<String> databases = List.of("ingestion");
         try {
+            if (args.length > 0 && args[0].equals("token")) {
+                // only the token on stdout, so TOKEN=$(... token ...) works
+                System.out.println(DevTokens.command(Arrays.copyOfRange(args, 1, args.length)));
+                return;
+            }
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--data" -> data = Path.of(value(args, ++i, "--data"));
@@ -90,9 +97,12 @@ public final class LocalStack {
     private static void usage() {
         System.err.println(String.join("\n",
                 "usage: local-stack start|stop|env [--data DIR] [--databases a,b,c]",
+                "       local-stack token --user NAME --roles a,b [--minutes 60]",
                 "  start      run Kafka and PostgreSQL in the foreground until Ctrl-C / SIGTERM",
                 "  stop       stop the stack that uses DIR",
                 "  env        print the running stack's KEY=value lines (for eval)",
+                "  token      print an RS256 JWT signed with the development key (iss https://loanwatch.dev/issuer,",
+                "             upn NAME, groups a,b), valid --minutes (default 60)",
                 "  --data DIR         state directory (default: .local)",
                 "  --databases a,b,c  databases to create if missing (default: ingestion)",
                 "environment: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (KAFKA_PORT+1),",

@@ -55,7 +55,11 @@ public final class BookGenerator {
         return IntStream.range(0, count).parallel().mapToObj(this::borrower).toList();
     }
 
-    SimBorrower borrower(int index) {
+    /**
+     * Borrower {@code index} of the book (a pure function of seed and index): for callers that
+     * stream a large book instead of holding it, e.g. the tagging benchmark's million borrowers.
+     */
+    public SimBorrower borrower(int index) {
         SplittableRandom r = stream(seed, 1, index);
         Region region = regions.draw(r);
         String id = idPrefix + "-B" + String.format("%07d", index);
