@@ -48,6 +48,19 @@ final class ScopeText {
             "(?<![0-9a-z.])(?:\\d{1,2}[.、)](?![0-9])|\\(\\d{1,2}\\))"
                     + "|(?:(?<=^|[\\s;。:,、\n])[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]))"
                     + "|\\([一二三四五六七八九十]{1,3}\\)");
+
+    /**
+     * Per thread, one matcher per boilerplate pattern (and the numbering one, last), reset for each
+     * text: the same matching, without some forty matchers of garbage per call.
+     */
+    private static final ThreadLocal<Matcher[]> MATCHERS = ThreadLocal.withInitial(() -> {
+        Matcher[] m = new Matcher[BOILERPLATE.size() + 1];
+        for (int i = 0; i < BOILERPLATE.size(); i++) {
+            m[i] = BOILERPLATE.get(i).matcher("");
+        }
+        m[BOILERPLATE.size()] = NUMBERING.matcher("");
+        return m;
+    });
     /** The words that end a registered activity: verbs and the nouns of service activities. */
     private static final String[] ACTIVITY_WORDS = {
         "销售", "零售", "批发", "经销", "代销", "代理", "进出口", "生产", "加工", "制造", "制作", "种植", "养殖",
@@ -179,8 +192,9 @@ final class ScopeText {
 
     private static void blank(Normalised n) {
         StringBuilder t = n.text;
-        for (Pattern p : BOILERPLATE) {
-            Matcher m = p.matcher(t);
+        Matcher[] matchers = MATCHERS.get();
+        for (int p = 0; p < BOILERPLATE.size(); p++) {
+            Matcher m = matchers[p].reset(t);
             while (m.find()) {
                 for (int i = m.start(); i < m.end(); i++) {
                     if (t.charAt(i) != '\n') {
@@ -189,7 +203,7 @@ final class ScopeText {
                 }
             }
         }
-        Matcher m = NUMBERING.matcher(t);
+        Matcher m = matchers[BOILERPLATE.size()].reset(t);
         while (m.find()) {
             for (int i = m.start(); i < m.end(); i++) {
                 t.setCharAt(i, '\n');

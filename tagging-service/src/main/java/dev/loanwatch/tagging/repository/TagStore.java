@@ -8,6 +8,7 @@ import dev.loanwatch.contracts.events.v1.BorrowerType;
 import dev.loanwatch.contracts.events.v1.EventMeta;
 import dev.loanwatch.contracts.events.v1.RiskGroupTag;
 import dev.loanwatch.contracts.events.v1.TagSource;
+import dev.loanwatch.industry.IndustryInference;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.loanwatch.platform.outbox.OutboxEntry;
@@ -59,6 +60,30 @@ public class TagStore {
                     .description("borrowers whose labels changed and were published, by the source of their industry")
                     .tag("industry_source", kind.name()).register(registry));
         }
+    }
+
+    /** A business scope and the classifier's reading of it, computed ahead of a chunk. */
+    public record Classified(String scope, IndustryInference inference) {
+    }
+
+    /**
+     * The business scopes of the next borrowers after {@code afterId} (not locked), classified: the
+     * CPU-heavy part of a backfill chunk, done while the previous chunk is being written.
+     */
+    public Map<String, Classified> classifyAhead(Connection c, String afterId, int limit, BorrowerTagger tagger) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select borrower_id, business_scope from borrower where borrower_id > ? order by borrower_id limit ?")) {
+            ps.setString(1, afterId == null ? "" : afterId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        return rows.parallelStream().collect(java.util.stream.Collectors.toMap(r -> r[0],
+                r -> new Classified(r[1], tagger.classify(r[1]))));
     }
 
     /** What {@link #retag} did. */
@@ -138,13 +163,27 @@ public class TagStore {
      */
     public Outcome retag(Connection c, List<BorrowerFacts> borrowers, Policy policy, BorrowerTagger tagger, Instant now)
             throws SQLException {
+        return retag(c, borrowers, policy, tagger, now, Map.of());
+    }
+
+    /**
+     * As {@link #retag(Connection, List, Policy, BorrowerTagger, Instant)}, with business scopes the
+     * caller classified ahead ({@code classified}: borrower id → the text and its reading); a
+     * borrower whose text differs from the one classified is classified again.
+     */
+    public Outcome retag(Connection c, List<BorrowerFacts> borrowers, Policy policy, BorrowerTagger tagger, Instant now,
+                         Map<String, Classified> classified) throws SQLException {
         if (borrowers.isEmpty()) {
             return new Outcome(0, 0);
         }
         Map<String, Stored> stored = stored(c, borrowers.stream().map(BorrowerFacts::borrowerId).toList());
         // classification is CPU work: a large set is computed on every core
         List<BorrowerTags.Builder> computed = (borrowers.size() > 64 ? borrowers.parallelStream() : borrowers.stream())
-                .map(b -> tagger.tag(b, policy)).toList();
+                .map(b -> {
+                    Classified ahead = classified.get(b.borrowerId());
+                    return ahead != null && java.util.Objects.equals(ahead.scope(), b.businessScope())
+                            ? tagger.tag(b, policy, ahead.inference()) : tagger.tag(b, policy);
+                }).toList();
         List<BorrowerTags> changed = new ArrayList<>();
         List<byte[]> fingerprints = new ArrayList<>();
         for (BorrowerTags.Builder tags : computed) {

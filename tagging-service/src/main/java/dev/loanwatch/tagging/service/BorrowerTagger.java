@@ -64,9 +64,14 @@ public final class BorrowerTagger {
 
     /** The labels; version and revision are the store's to set. */
     public BorrowerTags.Builder tag(BorrowerFacts facts, Policy policy) {
+        return tag(facts, policy, classify(facts.businessScope()));
+    }
+
+    /** The labels, with the classifier's reading of {@code facts.businessScope()} already at hand. */
+    public BorrowerTags.Builder tag(BorrowerFacts facts, Policy policy, IndustryInference inference) {
         Optional<LabelOverride> industryOverride = override(policy, facts.borrowerId(), OverriddenLabel.INDUSTRY);
         Optional<LabelOverride> sizeOverride = override(policy, facts.borrowerId(), OverriddenLabel.SIZE);
-        IndustryTag industry = industry(facts, industryOverride);
+        IndustryTag industry = industry(facts, industryOverride, inference);
         BorrowerTags.Builder tags = BorrowerTags.newBuilder()
                 .setBorrowerId(facts.borrowerId())
                 .setBorrowerRevision(facts.revision())
@@ -97,12 +102,11 @@ public final class BorrowerTagger {
         return classifier.classify(text.length() > maxScopeChars ? text.substring(0, maxScopeChars) : text);
     }
 
-    private IndustryTag industry(BorrowerFacts facts, Optional<LabelOverride> override) {
+    private IndustryTag industry(BorrowerFacts facts, Optional<LabelOverride> override, IndustryInference inference) {
         IndustryTag.Builder tag = IndustryTag.newBuilder();
         String given = facts.industryCode() == null ? "" : facts.industryCode().strip();
         boolean givenValid = !given.isEmpty() && IndustryTaxonomy.find(given).isPresent();
         tag.setGivenCode(given);
-        IndustryInference inference = classify(facts.businessScope());
         Optional<IndustryCandidate> best = inference.best();
         best.ifPresent(b -> tag.setInferredDivision(b.division()).setInferredConfidence(b.confidence()));
         boolean suspect = givenValid && contradicts(given, inference);

@@ -14,7 +14,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +44,15 @@ public class Retagging {
     private final PolicyHolder policies;
     private final BorrowerTagger tagger;
     private final int chunk;
+    /** Classifies the next backfill chunk while the current one is written (one thread; classification itself is parallel). */
+    private final ExecutorService ahead = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "retag-ahead");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The chunk being classified ahead: the cursor it starts after and its readings. Only the scheduler's thread touches it. */
+    private String aheadAfter;
+    private Future<Map<String, TagStore.Classified>> aheadResult;
 
     public Retagging(AgroalDataSource dataSource, TagStore store, PolicyHolder policies, BorrowerTagger tagger,
                      TaggingConfig config) {
@@ -120,7 +134,11 @@ public class Retagging {
                 }
                 Instant now = Instant.now();
                 List<BorrowerFacts> facts = store.chunk(c, cursor, chunk);
-                TagStore.Outcome outcome = store.retag(c, facts, policies.current(c), tagger, now);
+                Map<String, TagStore.Classified> classified = classifiedAhead(cursor);
+                if (facts.size() == chunk) {
+                    classifyAhead(facts.get(facts.size() - 1).borrowerId());
+                }
+                TagStore.Outcome outcome = store.retag(c, facts, policies.current(c), tagger, now, classified);
                 boolean done = facts.size() < chunk;
                 try (PreparedStatement ps = c.prepareStatement("""
                         update backfill_job set processed = processed + ?, changed = changed + ?, cursor = coalesce(?, cursor),
@@ -142,6 +160,35 @@ public class Retagging {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    /** Starts classifying the chunk after {@code after} on the side (a pipeline of one chunk). */
+    private void classifyAhead(String after) {
+        aheadAfter = after;
+        aheadResult = ahead.submit(() -> {
+            try (Connection side = dataSource.getConnection()) {
+                return store.classifyAhead(side, after, chunk, tagger);
+            }
+        });
+    }
+
+    /** What was classified ahead for the chunk after {@code cursor}; empty when nothing (or something else) was. */
+    private Map<String, TagStore.Classified> classifiedAhead(String cursor) {
+        Future<Map<String, TagStore.Classified>> result = aheadResult;
+        boolean ours = result != null && java.util.Objects.equals(aheadAfter, cursor);
+        aheadResult = null;
+        if (!ours) {
+            return Map.of();
+        }
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        } catch (ExecutionException e) {
+            LOG.debugf("classifying ahead failed (%s); the chunk classifies its own texts", e.getCause());
+            return Map.of();
         }
     }
 
