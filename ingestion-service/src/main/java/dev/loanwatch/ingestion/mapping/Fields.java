@@ -134,9 +134,9 @@ public final class Fields {
      * two ids that look alike are alike (no Cyrillic 'А' for 'A', no full-width digits).
      */
     public String id(String name, boolean required) {
-        String s = text(name, required, 64);
-        if (s != null && !s.chars().allMatch(c -> Text.isAsciiLetterOrDigit((char) c) || c == '-' || c == '_' || c == '.' || c == ':')) {
-            error(name, "may contain only the ASCII letters A–Z and a–z, the digits 0–9 and - _ . :, got '" + abbreviate(s) + "'");
+        String s = text(name, required, Text.MAX_ID);
+        if (s != null && Text.idProblem(s).isPresent()) {
+            error(name, Text.idProblem(s).get() + ", got '" + abbreviate(s) + "'");
             return null;
         }
         return s;

@@ -56,6 +56,30 @@ public final class Text {
         return sb.toString();
     }
 
+    /** Longest record id any service accepts. */
+    public static final int MAX_ID = 64;
+
+    /**
+     * What is wrong with a record id (a borrower's, a loan's, …), or empty when nothing: 1–64 ASCII
+     * letters and digits and '-', '_', '.', ':'. ASCII only, so that two ids that look alike are
+     * alike (no Cyrillic 'А' for 'A', no full-width digits).
+     */
+    public static Optional<String> idProblem(String s) {
+        if (s == null || s.isEmpty()) {
+            return Optional.of("is required");
+        }
+        if (s.length() > MAX_ID) {
+            return Optional.of("must be at most " + MAX_ID + " characters");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && c != '-' && c != '_' && c != '.' && c != ':') {
+                return Optional.of("may contain only the ASCII letters A–Z and a–z, the digits 0–9 and - _ . :");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** True for the characters of a plain ASCII identifier or code: A–Z, a–z, 0–9. */
     public static boolean isAsciiLetterOrDigit(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');

@@ -59,10 +59,7 @@ public class TaggingGrpcService implements Tagging {
 
     @Override
     public Uni<BorrowerTags> getTags(GetTagsRequest request) {
-        if (request.getBorrowerId().isEmpty()) {
-            return Uni.createFrom().failure(RejectedException.invalid("borrower_id", "is required"));
-        }
-        return reads.tags(request.getBorrowerId());
+        return Uni.createFrom().item(() -> TagRequests.id(request.getBorrowerId(), "borrower_id")).chain(reads::tags);
     }
 
     @Override

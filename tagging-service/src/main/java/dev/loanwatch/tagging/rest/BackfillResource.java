@@ -5,6 +5,7 @@ import dev.loanwatch.platform.error.Rejection;
 import dev.loanwatch.tagging.entity.AuditEntryEntity;
 import dev.loanwatch.tagging.entity.BackfillJobEntity;
 import dev.loanwatch.tagging.repository.TagReads;
+import dev.loanwatch.tagging.service.TagRequests;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -80,9 +81,9 @@ public class BackfillResource {
     @RolesAllowed("admin")
     @Operation(summary = "Re-tag every borrower (e.g. after a classifier upgrade); answers 202 with the job")
     public Uni<Response> backfill(BackfillRequest request) {
-        if (request == null || request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
-            throw RejectedException.invalid("reason", "1-500 characters, kept in the audit trail");
-        }
+        TagRequests.words(request == null ? null : request.reason(), "reason", 500).ifPresent(e -> {
+            throw RejectedException.invalid(java.util.List.of(e));
+        });
         BackfillJobEntity job = BackfillJobEntity.request(request.reason().strip(), Actors.of(identity));
         return Panache.withTransaction(() -> job.persist()
                         .chain(() -> AuditEntryEntity.of(job.requestedBy, "BACKFILL_REQUESTED", "backfill " + job.id, job.reason).persist()))
@@ -96,6 +97,11 @@ public class BackfillResource {
                                              @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw RejectedException.invalid("limit", "must be 1 to 1000");
+        }
+        if (subject != null && !subject.isEmpty()) {
+            TagRequests.words(subject, "subject", 200).ifPresent(e -> {
+                throw RejectedException.invalid(List.of(e));
+            });
         }
         return Panache.withSession(() -> subject == null || subject.isEmpty()
                 ? AuditEntryEntity.<AuditEntryEntity>find("order by id desc").page(0, limit).list()

@@ -5,6 +5,7 @@ import dev.loanwatch.tagging.entity.TagOverrideEntity;
 import dev.loanwatch.tagging.mapping.TagsView;
 import dev.loanwatch.tagging.repository.TagReads;
 import dev.loanwatch.tagging.service.OverrideService;
+import dev.loanwatch.tagging.service.TagRequests;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +47,7 @@ public class BorrowerTagsResource {
     @Path("/{id}/tags")
     @Operation(summary = "The borrower's labels as last published on tagging.borrower-tags, each with its source")
     public Uni<TagsView> tags(@PathParam("id") String id) {
-        return reads.tags(id).map(TagsView::of);
+        return reads.tags(TagRequests.id(id, "id")).map(TagsView::of);
     }
 
     @GET
@@ -91,6 +92,6 @@ public class BorrowerTagsResource {
         if (limit < 1 || limit > 1000) {
             throw RejectedException.invalid("limit", "must be 1 to 1000");
         }
-        return reads.reviews(after, limit);
+        return reads.reviews(after == null || after.isEmpty() ? null : TagRequests.id(after, "after"), limit);
     }
 }

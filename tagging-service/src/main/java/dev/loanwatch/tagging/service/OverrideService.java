@@ -37,6 +37,7 @@ public class OverrideService {
     }
 
     public Uni<TagOverrideEntity> set(String borrowerId, OverrideRequest request, String actor) {
+        TagRequests.id(borrowerId, "borrowerId");
         List<FieldError> errors = new ArrayList<>();
         OverriddenLabel label = null;
         if (request == null) {
@@ -88,6 +89,7 @@ public class OverrideService {
     }
 
     public Uni<TagOverrideEntity> revoke(String borrowerId, UUID overrideId, String reason, String actor) {
+        TagRequests.id(borrowerId, "borrowerId");
         reason(reason, "reason").ifPresent(e -> {
             throw RejectedException.invalid(List.of(e));
         });
@@ -114,18 +116,14 @@ public class OverrideService {
 
     /** Every override of the borrower, newest first, revoked ones included. */
     public Uni<List<TagOverrideEntity>> history(String borrowerId) {
+        TagRequests.id(borrowerId, "borrowerId");
         return Panache.withSession(() -> TagOverrideEntity.<TagOverrideEntity>find(
                 "borrowerId = ?1 order by createdAt desc", borrowerId).list());
     }
 
+    /** A reason is kept in the audit trail: required, at most {@value #MAX_REASON} characters of plain text. */
     static java.util.Optional<FieldError> reason(String reason, String field) {
-        if (reason == null || reason.isBlank()) {
-            return java.util.Optional.of(new FieldError(field, "a reason is required (it is kept in the audit trail)"));
-        }
-        if (reason.length() > MAX_REASON) {
-            return java.util.Optional.of(new FieldError(field, "at most " + MAX_REASON + " characters"));
-        }
-        return java.util.Optional.empty();
+        return TagRequests.words(reason, field, MAX_REASON);
     }
 
     private static Uni<Void> requireBorrower(String borrowerId) {

@@ -5,6 +5,7 @@ import dev.loanwatch.domain.RiskSectorGroup;
 import dev.loanwatch.platform.error.FieldError;
 import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.platform.error.Rejection;
+import dev.loanwatch.platform.text.Text;
 import dev.loanwatch.tagging.entity.BackfillJobEntity;
 import dev.loanwatch.tagging.entity.RiskGroupVersionEntity;
 import io.agroal.api.AgroalDataSource;
@@ -75,15 +76,9 @@ public class RiskGroupService {
         if (draft == null) {
             throw RejectedException.invalid("$", "a body {nameZh, nameEn, industries, why} is required");
         }
-        if (draft.nameZh() == null || draft.nameZh().isBlank() || draft.nameZh().length() > 50) {
-            errors.add(new FieldError("nameZh", "1-50 characters"));
-        }
-        if (draft.nameEn() == null || draft.nameEn().isBlank() || draft.nameEn().length() > 100) {
-            errors.add(new FieldError("nameEn", "1-100 characters"));
-        }
-        if (draft.why() == null || draft.why().isBlank() || draft.why().length() > 2000) {
-            errors.add(new FieldError("why", "1-2000 characters: why this group is watched (kept in the audit trail)"));
-        }
+        TagRequests.words(draft.nameZh(), "nameZh", 50).ifPresent(errors::add);
+        TagRequests.words(draft.nameEn(), "nameEn", 100).ifPresent(errors::add);
+        TagRequests.words(draft.why(), "why", 2000).ifPresent(errors::add);
         List<String> industries = draft.industries() == null ? List.of() : draft.industries();
         if (industries.isEmpty() || industries.size() > 500) {
             errors.add(new FieldError("industries", "1-500 GB/T 4754-2017 codes (division, group or class digits)"));
@@ -108,6 +103,9 @@ public class RiskGroupService {
     }
 
     public Uni<BackfillJobEntity> retire(String code, String reason, String actor) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new RejectedException(Rejection.notFound("code", "no risk group " + Text.visible(code)));
+        }
         OverrideService.reason(reason, "reason").ifPresent(e -> {
             throw RejectedException.invalid(List.of(e));
         });

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.loanwatch.platform.error.FieldError;
 import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.platform.error.Rejection;
+import dev.loanwatch.platform.text.Text;
 import dev.loanwatch.tagging.entity.BackfillJobEntity;
 import dev.loanwatch.tagging.entity.TagRuleEntity;
 import dev.loanwatch.tagging.entity.TagRuleVersionEntity;
@@ -42,11 +43,9 @@ public class RuleService {
         if (draft == null) {
             throw RejectedException.invalid("$", "a body {name, description, condition} is required");
         }
-        if (draft.name() == null || draft.name().isBlank() || draft.name().length() > 100) {
-            errors.add(new FieldError("name", "1-100 characters (shown with the tag)"));
-        }
-        if (draft.description() != null && draft.description().length() > 2000) {
-            errors.add(new FieldError("description", "at most 2000 characters"));
+        TagRequests.words(draft.name(), "name", 100).ifPresent(errors::add);
+        if (draft.description() != null) {
+            TagRequests.words(draft.description(), "description", 2000).ifPresent(errors::add);
         }
         try {
             ConditionParser.parse(draft.condition(), "condition");
@@ -118,6 +117,9 @@ public class RuleService {
     }
 
     private static Uni<TagRuleEntity> rule(String code) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            return Uni.createFrom().failure(new RejectedException(Rejection.notFound("code", "no custom-tag rule " + Text.visible(code))));
+        }
         return TagRuleEntity.<TagRuleEntity>findById(code).onItem().ifNull().failWith(
                 () -> new RejectedException(Rejection.notFound("code", "no custom-tag rule " + code)));
     }

@@ -23,8 +23,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class TagRequests {
-    static final int MAX_ID = 64;
-
     private final int maxScopeChars;
 
     public TagRequests(TaggingConfig config) {
@@ -39,9 +37,7 @@ public class TagRequests {
     public BorrowerFacts facts(TagRequest r) {
         List<FieldError> errors = new ArrayList<>();
         String id = r.getBorrowerId();
-        if (id.isEmpty() || id.length() > MAX_ID || !Text.isAscii(id) || Text.problem(id).isPresent() || id.isBlank()) {
-            errors.add(new FieldError("borrower_id", "1-" + MAX_ID + " printable ASCII characters"));
-        }
+        Text.idProblem(id).ifPresent(p -> errors.add(new FieldError("borrower_id", p)));
         if (r.getType() != BorrowerType.ENTERPRISE && r.getType() != BorrowerType.INDIVIDUAL) {
             errors.add(new FieldError("type", "must be ENTERPRISE or INDIVIDUAL"));
         }
@@ -83,6 +79,25 @@ public class TagRequests {
                 r.hasEmployees() ? r.getEmployees() : null,
                 r.hasAnnualRevenueFen() ? r.getAnnualRevenueFen() : null,
                 r.hasTotalAssetsFen() ? r.getTotalAssetsFen() : null);
+    }
+
+    /** @throws RejectedException INVALID naming {@code field} when {@code id} is not a record id */
+    public static String id(String id, String field) {
+        Text.idProblem(id).ifPresent(p -> {
+            throw RejectedException.invalid(field, p);
+        });
+        return id;
+    }
+
+    /** A person's text (a reason, a name): required, at most {@code max} characters, no control characters. */
+    public static java.util.Optional<FieldError> words(String text, String field, int max) {
+        if (text == null || text.isBlank()) {
+            return java.util.Optional.of(new FieldError(field, "is required"));
+        }
+        if (text.length() > max) {
+            return java.util.Optional.of(new FieldError(field, "at most " + max + " characters"));
+        }
+        return Text.problem(text).map(p -> new FieldError(field, p));
     }
 
     /** A business scope's problem: too long, or characters no text may hold (NUL, controls, broken surrogates). */
