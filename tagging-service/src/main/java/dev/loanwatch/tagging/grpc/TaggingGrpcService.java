@@ -69,10 +69,8 @@ public class TaggingGrpcService implements Tagging {
             requests.scope(request.getText(), "text").ifPresent(e -> {
                 throw RejectedException.invalid(List.of(e));
             });
-            int max = request.getMaxCandidates() == 0 ? 3 : request.getMaxCandidates();
-            if (max < 1 || max > 10) {
-                throw RejectedException.invalid("max_candidates", "must be 1 to 10 (0 means 3)");
-            }
+            // 0 (unset in proto3) means the default, 3
+            int max = TagRequests.maxCandidates(request.getMaxCandidates() == 0 ? 3 : request.getMaxCandidates(), "max_candidates");
             return classification(tagger.classify(request.getText()), max);
         });
     }

@@ -64,12 +64,7 @@ public class BackfillResource {
     @Path("backfills/{id}")
     @Operation(summary = "A re-tagging job: state, borrowers processed and changed, progress")
     public Uni<BackfillView> backfill(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw RejectedException.invalid("id", "is not a UUID");
-        }
+        UUID uuid = TagRequests.uuid(id, "id");
         return Panache.withSession(() -> BackfillJobEntity.<BackfillJobEntity>findById(uuid))
                 .onItem().ifNull().failWith(() -> new RejectedException(Rejection.notFound("id", "no backfill " + id)))
                 .map(BackfillView::of);

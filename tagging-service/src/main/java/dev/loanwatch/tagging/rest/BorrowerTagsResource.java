@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -75,13 +74,7 @@ public class BorrowerTagsResource {
     @Operation(summary = "Revoke an override (kept in the history with who, when and why); the borrower is re-tagged")
     public Uni<TagOverrideEntity> revoke(@PathParam("id") String id, @PathParam("overrideId") String overrideId,
                                          RevokeRequest request) {
-        UUID oid;
-        try {
-            oid = UUID.fromString(overrideId);
-        } catch (IllegalArgumentException e) {
-            throw RejectedException.invalid("overrideId", "is not a UUID");
-        }
-        return overrides.revoke(id, oid, request == null ? null : request.reason(), Actors.of(identity));
+        return overrides.revoke(id, TagRequests.uuid(overrideId, "overrideId"), request == null ? null : request.reason(), Actors.of(identity));
     }
 
     @GET

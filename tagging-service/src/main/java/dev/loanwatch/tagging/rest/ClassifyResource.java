@@ -46,10 +46,7 @@ public class ClassifyResource {
         requests.scope(request.text(), "text").ifPresent(e -> {
             throw RejectedException.invalid(List.of(e));
         });
-        int max = request.maxCandidates() == null ? 3 : request.maxCandidates();
-        if (max < 1 || max > 10) {
-            throw RejectedException.invalid("maxCandidates", "must be 1 to 10");
-        }
+        int max = TagRequests.maxCandidates(request.maxCandidates() == null ? 3 : request.maxCandidates(), "maxCandidates");
         IndustryInference inference = tagger.classify(request.text());
         return new Classification(inference.outcome().name(), inference.candidates().stream().limit(max)
                 .map(c -> new Candidate(c.section(), c.division(), c.industryClass(), c.confidence(), c.evidence())).toList());

@@ -89,6 +89,23 @@ public class TagRequests {
         return id;
     }
 
+    /** @throws RejectedException INVALID naming {@code field} when {@code value} is not a UUID */
+    public static java.util.UUID uuid(String value, String field) {
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw RejectedException.invalid(field, "is not a UUID");
+        }
+    }
+
+    /** How many ranked industries a caller may ask for: 1 to 10. */
+    public static int maxCandidates(int max, String field) {
+        if (max < 1 || max > 10) {
+            throw RejectedException.invalid(field, "must be 1 to 10");
+        }
+        return max;
+    }
+
     /** A person's text (a reason, a name): required, at most {@code max} characters, no control characters. */
     public static java.util.Optional<FieldError> words(String text, String field, int max) {
         if (text == null || text.isBlank()) {
