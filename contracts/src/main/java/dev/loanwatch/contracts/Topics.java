@@ -38,4 +38,9 @@ public final class Topics {
 
     /** ingestion's outbox relay checkpoints (internal, compacted). */
     public static final String INGESTION_OUTBOX_CHECKPOINTS = "loanbook.outbox-checkpoints";
+
+    /** Events alert-service could not read (any of its input topics): original key and value, {@code dead-letter-reason}. */
+    public static final String ALERT_DEAD_LETTER = "alert.dead-letter";
+    /** alert-service's outbox relay checkpoints (internal, compacted). */
+    public static final String ALERT_OUTBOX_CHECKPOINTS = "alert.outbox-checkpoints";
 }

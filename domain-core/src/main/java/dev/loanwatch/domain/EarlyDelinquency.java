@@ -86,6 +86,26 @@ public final class EarlyDelinquency {
         return true;
     }
 
+    /**
+     * 恶意延滞率: malicious loans / loans that can be judged (their first installment and the
+     * {@code following} after it were all due before {@code asOf}). Empty when none can be judged.
+     */
+    public static Optional<BigDecimal> maliciousRate(List<List<InstallmentRecord>> loans, int following, LocalDate asOf) {
+        long judged = loans.stream().filter(loan -> judgeable(loan, following, asOf)).count();
+        long malicious = loans.stream().filter(loan -> malicious(loan, following, asOf)).count();
+        return Ratio.of(malicious, judged);
+    }
+
+    private static boolean judgeable(List<InstallmentRecord> loan, int following, LocalDate asOf) {
+        for (int n = 1; n <= following + 1; n++) {
+            Optional<InstallmentRecord> i = number(loan, n);
+            if (i.isEmpty() || !i.get().dueDate().isBefore(asOf)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Optional<InstallmentRecord> number(List<InstallmentRecord> loan, int n) {
         return loan.stream().filter(i -> i.number() == n).findFirst();
     }

@@ -47,6 +47,22 @@ public record RollRateMatrix(Map<Bucket, Map<Column, Cell>> cells) {
             return values()[b.ordinal()];
         }
 
+        /**
+         * The number a table stores for this column: the bucket's own {@link Bucket#code()} for a
+         * bucket column, 8 for SETTLED, 9 for WRITTEN_OFF. Pinned by StoredCodeTest.
+         */
+        public int code() {
+            return switch (this) {
+                case SETTLED -> 8;
+                case WRITTEN_OFF -> 9;
+                default -> bucket().orElseThrow().code();
+            };
+        }
+
+        public static Column ofCode(int code) {
+            return StoredCode.of(Column.class, Column::code, code);
+        }
+
         /** The bucket of a bucket column; empty for SETTLED and WRITTEN_OFF. */
         public Optional<Bucket> bucket() {
             return ordinal() < Bucket.values().length ? Optional.of(Bucket.values()[ordinal()]) : Optional.empty();

@@ -59,4 +59,17 @@ class EarlyDelinquencyTest {
         assertFalse(EarlyDelinquency.malicious(paidOnce, 2, asOf));
         assertTrue(EarlyDelinquency.malicious(paidOnce, 0, asOf));
     }
+
+    @Test
+    void maliciousRateIsOverTheLoansThatCanBeJudged() {
+        LocalDate asOf = DUE2.plusMonths(1).plusDays(1);
+        List<InstallmentRecord> never = List.of(i(1, DUE1, null), i(2, DUE2, null), i(3, DUE2.plusMonths(1), null));
+        List<InstallmentRecord> paid = List.of(i(1, DUE1, DUE1), i(2, DUE2, null), i(3, DUE2.plusMonths(1), null));
+        List<InstallmentRecord> tooYoung = List.of(i(1, DUE2, null), i(2, asOf, null), i(3, asOf.plusMonths(1), null));
+        List<InstallmentRecord> short2 = List.of(i(1, DUE1, null), i(2, DUE2, null));
+        // judged: never and paid (tooYoung's later ones are not due, short2 has no third): 1 of 2
+        assertEquals(new BigDecimal("0.500000"),
+                EarlyDelinquency.maliciousRate(List.of(never, paid, tooYoung, short2), 2, asOf).orElseThrow());
+        assertTrue(EarlyDelinquency.maliciousRate(List.of(tooYoung, short2), 2, asOf).isEmpty());
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loanwatch.domain.Inflow.AccountMonth;
+import dev.loanwatch.domain.RollRateMatrix.Column;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,20 +23,22 @@ class InflowWriteOffsForecastTest {
     @Test
     void inflowCureAndRecoveredFlowOnAWorkedMonth() {
         List<AccountMonth> month = List.of(
-                new AccountMonth(Bucket.C, Bucket.C, true, false),      // paid
-                new AccountMonth(Bucket.C, Bucket.M1, true, true),      // inflow, not cured
-                new AccountMonth(Bucket.C, Bucket.C, true, true),       // inflow, cured by month end
-                new AccountMonth(Bucket.C, Bucket.C, false, false),     // nothing due: not in the rate's base
-                new AccountMonth(Bucket.M1, Bucket.M1, true, true),     // delinquent, kept: recovered flow
-                new AccountMonth(Bucket.M2, Bucket.C, true, false),     // delinquent, better: recovered flow
-                new AccountMonth(Bucket.M1, Bucket.M3, true, true));    // skipped a bucket in a long month: worse
-        assertEquals(2, Inflow.inflow(month));
-        assertEquals(d("0.666667"), Inflow.inflowRate(month).orElseThrow());
-        assertEquals(1, Inflow.cured(month));
-        assertEquals(d("0.500000"), Inflow.cureRate(month).orElseThrow());
-        assertEquals(d("0.666667"), Inflow.recoveredFlowRate(month).orElseThrow());
-        assertTrue(Inflow.cureRate(List.of(new AccountMonth(Bucket.C, Bucket.C, true, false))).isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> new AccountMonth(Bucket.C, Bucket.M1, false, true));
+                new AccountMonth(Bucket.C, Column.C, true, false),      // paid
+                new AccountMonth(Bucket.C, Column.M1, true, true),      // inflow, not cured
+                new AccountMonth(Bucket.C, Column.C, true, true),       // inflow, cured by month end
+                new AccountMonth(Bucket.C, Column.C, false, false),     // nothing due: not in the rate's base
+                new AccountMonth(Bucket.M1, Column.M1, true, true),     // delinquent, kept: recovered flow
+                new AccountMonth(Bucket.M2, Column.C, true, false),     // delinquent, better: recovered flow
+                new AccountMonth(Bucket.M1, Column.M3, true, true),     // skipped a bucket in a long month: worse
+                new AccountMonth(Bucket.C, Column.SETTLED, true, true), // inflow, then paid off: cured
+                new AccountMonth(Bucket.M7_PLUS, Column.WRITTEN_OFF, true, false)); // written off: worse
+        assertEquals(3, Inflow.inflow(month));
+        assertEquals(d("0.750000"), Inflow.inflowRate(month).orElseThrow());
+        assertEquals(2, Inflow.cured(month));
+        assertEquals(d("0.666667"), Inflow.cureRate(month).orElseThrow());
+        assertEquals(d("0.500000"), Inflow.recoveredFlowRate(month).orElseThrow());
+        assertTrue(Inflow.cureRate(List.of(new AccountMonth(Bucket.C, Column.C, true, false))).isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> new AccountMonth(Bucket.C, Column.M1, false, true));
     }
 
     @Test

@@ -19,6 +19,15 @@ import org.junit.jupiter.api.Test;
 class StoredCodeTest {
 
     @Test
+    void rollColumnCodes() {
+        assertPinned(RollRateMatrix.Column.class, Map.of(RollRateMatrix.Column.C, 0, RollRateMatrix.Column.M1, 1,
+                RollRateMatrix.Column.M2, 2, RollRateMatrix.Column.M3, 3, RollRateMatrix.Column.M4, 4,
+                RollRateMatrix.Column.M5, 5, RollRateMatrix.Column.M6, 6, RollRateMatrix.Column.M7_PLUS, 7,
+                RollRateMatrix.Column.SETTLED, 8, RollRateMatrix.Column.WRITTEN_OFF, 9),
+                RollRateMatrix.Column::code, RollRateMatrix.Column::ofCode);
+    }
+
+    @Test
     void bucketCodes() {
         assertPinned(Bucket.class, Map.of(Bucket.C, 0, Bucket.M1, 1, Bucket.M2, 2, Bucket.M3, 3, Bucket.M4, 4,
                 Bucket.M5, 5, Bucket.M6, 6, Bucket.M7_PLUS, 7), Bucket::code, Bucket::ofCode);

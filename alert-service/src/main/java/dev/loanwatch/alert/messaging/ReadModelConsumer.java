@@ -1,0 +1,239 @@
+package dev.loanwatch.alert.messaging;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.loanwatch.alert.repository.FactStore;
+import dev.loanwatch.alert.repository.FactStore.EarlyPayment;
+import dev.loanwatch.alert.repository.FactStore.Opened;
+import dev.loanwatch.alert.repository.FactStore.Recovery;
+import dev.loanwatch.alert.repository.FactStore.Restructured;
+import dev.loanwatch.alert.repository.FactStore.WrittenOff;
+import dev.loanwatch.contracts.Topics;
+import dev.loanwatch.contracts.events.v1.AllocatedAmount;
+import dev.loanwatch.contracts.events.v1.BorrowerTagged;
+import dev.loanwatch.contracts.events.v1.BorrowerTags;
+import dev.loanwatch.contracts.events.v1.LoanEvent;
+import dev.loanwatch.contracts.events.v1.LoanState;
+import dev.loanwatch.contracts.events.v1.LoanStatus;
+import dev.loanwatch.contracts.events.v1.LoanStatusChanged;
+import dev.loanwatch.contracts.events.v1.MonthEndSnapshot;
+import dev.loanwatch.contracts.events.v1.PaymentReceived;
+import dev.loanwatch.platform.consumer.IncomingBatches;
+import io.agroal.api.AgroalDataSource;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The read model's inputs: the loan book's topics and tagging-service's labels. Each polled batch
+ * is checked record by record (a record that is not the topic's message, or misses what the read
+ * model needs, goes to {@code alert.dead-letter} with the reason) and stored in one transaction by
+ * {@link FactStore}, whose writes are idempotent by natural key.
+ */
+@ApplicationScoped
+public class ReadModelConsumer {
+
+    /** Reads one record into a fact, or throws {@link Invalid} saying what is wrong with it. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(byte[] value) throws InvalidProtocolBufferException, Invalid;
+    }
+
+    /** Stores the batch's facts in one transaction. */
+    @FunctionalInterface
+    private interface Writer<T> {
+        void write(Connection c, List<T> facts) throws Exception;
+    }
+
+    private static final class Invalid extends Exception {
+        Invalid(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final IncomingBatches batches;
+    private final AgroalDataSource dataSource;
+    private final FactStore facts;
+
+    public ReadModelConsumer(IncomingBatches batches, AgroalDataSource dataSource, FactStore facts) {
+        this.batches = batches;
+        this.dataSource = dataSource;
+        this.facts = facts;
+    }
+
+    @Incoming("loans")
+    @Blocking(ordered = true)
+    public void loans(ConsumerRecords<String, byte[]> records) {
+        consume(records, LoanEvent.class.getSimpleName(), v -> {
+            LoanEvent e = LoanEvent.parseFrom(v);
+            require(!e.getLoanId().isBlank(), "loan_id is empty");
+            switch (e.getEventCase()) {
+                case OPENED -> {
+                    require(!e.getOpened().getBorrowerId().isBlank(), "opened.borrower_id is empty");
+                    require(e.getOpened().getTermMonths() > 0, "opened.term_months must be at least 1");
+                    date(e.getOpened().getDisbursementDate(), "opened.disbursement_date");
+                    try {
+                        require(new java.math.BigDecimal(e.getOpened().getAnnualRate()).signum() >= 0,
+                                "opened.annual_rate is negative");
+                    } catch (NumberFormatException bad) {
+                        throw new Invalid("opened.annual_rate is not a decimal");
+                    }
+                }
+                case WRITTEN_OFF -> date(e.getWrittenOff().getWriteOffDate(), "written_off.write_off_date");
+                case RESTRUCTURED -> date(e.getRestructured().getEffectiveDate(), "restructured.effective_date");
+                default -> throw new Invalid("no event in the LoanEvent");
+            }
+            return e;
+        }, (c, events) -> {
+            List<Opened> opened = new ArrayList<>();
+            List<WrittenOff> writeOffs = new ArrayList<>();
+            List<Restructured> restructures = new ArrayList<>();
+            for (LoanEvent e : events) {
+                switch (e.getEventCase()) {
+                    case OPENED -> opened.add(new Opened(e.getLoanId(), e.getOpened()));
+                    case WRITTEN_OFF -> writeOffs.add(new WrittenOff(e.getLoanId(), e.getWrittenOff()));
+                    case RESTRUCTURED -> restructures.add(new Restructured(e.getLoanId(), e.getRestructured()));
+                    default -> throw new IllegalStateException("checked when read");
+                }
+            }
+            // a loan's events are in order in its partition; opened before written off in one batch too
+            facts.loansOpened(c, opened);
+            facts.restructured(c, restructures);
+            facts.writtenOff(c, writeOffs);
+        });
+    }
+
+    @Incoming("payments")
+    @Blocking(ordered = true)
+    public void payments(ConsumerRecords<String, byte[]> records) {
+        consume(records, PaymentReceived.class.getSimpleName(), v -> {
+            PaymentReceived p = PaymentReceived.parseFrom(v);
+            require(!p.getPaymentId().isBlank(), "payment_id is empty");
+            require(!p.getLoanId().isBlank(), "loan_id is empty");
+            date(p.getValueDate(), "value_date");
+            return p;
+        }, (c, payments) -> {
+            List<EarlyPayment> early = new ArrayList<>();
+            List<Recovery> recoveries = new ArrayList<>();
+            for (PaymentReceived p : payments) {
+                LocalDate valueDate = LocalDate.parse(p.getValueDate());
+                long principal = 0;
+                for (AllocatedAmount a : p.getAllocationList()) {
+                    principal += a.getPrincipalFen();
+                    if (a.getInstallment() <= FactStore.EARLY_INSTALLMENTS) {
+                        early.add(new EarlyPayment(p.getPaymentId(), a.getInstallment(), p.getLoanId(), valueDate,
+                                a.getPrincipalFen() + a.getInterestFen()));
+                    }
+                }
+                if (p.getLoanState() == LoanState.WRITTEN_OFF) {
+                    recoveries.add(new Recovery(p.getPaymentId(), p.getLoanId(), valueDate, principal, p.getAmountFen()));
+                }
+            }
+            facts.earlyPayments(c, early);
+            facts.recoveries(c, recoveries);
+        });
+    }
+
+    @Incoming("loan-status")
+    @Blocking(ordered = true)
+    public void statusChanges(ConsumerRecords<String, byte[]> records) {
+        consume(records, LoanStatusChanged.class.getSimpleName(),
+                v -> status(LoanStatusChanged.parseFrom(v).getStatus()), facts::statusChanges);
+    }
+
+    @Incoming("month-ends")
+    @Blocking(ordered = true)
+    public void monthEnds(ConsumerRecords<String, byte[]> records) {
+        consume(records, MonthEndSnapshot.class.getSimpleName(), v -> {
+            LoanStatus s = status(MonthEndSnapshot.parseFrom(v).getStatus());
+            LocalDate asOf = LocalDate.parse(s.getAsOf());
+            require(asOf.getDayOfMonth() == asOf.lengthOfMonth(), "status.as_of " + asOf + " is not a month end");
+            return s;
+        }, facts::monthEnds);
+    }
+
+    @Incoming("borrower-tags")
+    @Blocking(ordered = true)
+    public void borrowerTags(ConsumerRecords<String, byte[]> records) {
+        consume(records, BorrowerTagged.class.getSimpleName(), v -> {
+            BorrowerTags t = BorrowerTagged.parseFrom(v).getTags();
+            require(!t.getBorrowerId().isBlank(), "tags.borrower_id is empty");
+            return t;
+        }, (c, tags) -> {
+            // the newest labels of each borrower in the batch (the store ignores older ones too)
+            java.util.Map<String, BorrowerTags> latest = new java.util.TreeMap<>();
+            tags.forEach(t -> latest.merge(t.getBorrowerId(), t, (a, b) -> b.getTagsVersion() >= a.getTagsVersion() ? b : a));
+            facts.borrowerTags(c, List.copyOf(latest.values()));
+        });
+    }
+
+    private static LoanStatus status(LoanStatus s) throws Invalid {
+        require(!s.getLoanId().isBlank(), "status.loan_id is empty");
+        date(s.getAsOf(), "status.as_of");
+        label(s.getBucket(), "status.bucket");
+        if (!s.getPreviousBucket().isEmpty()) {
+            label(s.getPreviousBucket(), "status.previous_bucket");
+        }
+        require(s.getGrade().getNumber() >= 1 && s.getGrade().getNumber() <= 5, "status.grade is not a five-tier grade");
+        require(s.getDpd() >= 0, "status.dpd is negative");
+        require(s.getOutstandingPrincipalFen() >= 0, "status.outstanding_principal_fen is negative");
+        return s;
+    }
+
+    private <T> void consume(ConsumerRecords<String, byte[]> records, String message, Reader<T> reader, Writer<T> writer) {
+        batches.process(Topics.ALERT_DEAD_LETTER, records, batch -> {
+            String[] reasons = new String[batch.size()];
+            List<T> read = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                ConsumerRecord<String, byte[]> r = batch.get(i);
+                try {
+                    read.add(reader.read(r.value() == null ? new byte[0] : r.value()));
+                } catch (InvalidProtocolBufferException e) {
+                    reasons[i] = "INVALID: not a " + message + " message: " + e.getMessage();
+                } catch (Invalid e) {
+                    reasons[i] = "INVALID: " + e.getMessage();
+                }
+            }
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    writer.write(c, read);
+                    c.commit();
+                } catch (Exception e) {
+                    c.rollback();
+                    throw e;
+                }
+            }
+            return Arrays.asList(reasons);
+        });
+    }
+
+    private static void require(boolean ok, String problem) throws Invalid {
+        if (!ok) {
+            throw new Invalid(problem);
+        }
+    }
+
+    private static void date(String value, String field) throws Invalid {
+        try {
+            LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new Invalid(field + " is not an ISO date: '" + value + "'");
+        }
+    }
+
+    private static void label(String value, String field) throws Invalid {
+        try {
+            dev.loanwatch.domain.Bucket.ofLabel(value);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(field + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package dev.loanwatch.alert.repository;
+
+import dev.loanwatch.contracts.events.v1.BorrowerTags;
+import dev.loanwatch.contracts.events.v1.LoanOpened;
+import dev.loanwatch.contracts.events.v1.LoanRestructured;
+import dev.loanwatch.contracts.events.v1.LoanStatus;
+import dev.loanwatch.contracts.events.v1.LoanWrittenOff;
+import dev.loanwatch.contracts.events.v1.ScheduledInstallment;
+import dev.loanwatch.domain.Bucket;
+import dev.loanwatch.domain.FiveTierGrade;
+import dev.loanwatch.domain.RateBand;
+import dev.loanwatch.domain.TermBand;
+import dev.loanwatch.platform.jdbc.Bulk;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Writes the facts of the read model, one set-based statement per kind and batch. Every write is
+ * idempotent by the fact's natural key (a loan id, a payment id and installment number, a loan and
+ * a month end, a loan and a close date), so a batch delivered twice — after a crash between the
+ * commit and the offset commit, or a replay of the topics from the start — changes nothing. That
+ * is why this service needs no table of consumed event ids: the 24 million month-end events of a
+ * replay would otherwise cost 24 million more rows.
+ *
+ * <p>Months whose facts changed are marked dirty for {@link CubeRefresh} in the same transaction.
+ */
+@ApplicationScoped
+public class FactStore {
+    /** The installments FPD … QPD look at; malicious delinquency with up to 3 following ones too. */
+    public static final int EARLY_INSTALLMENTS = 4;
+
+    /** A loan opened, with its id. */
+    public record Opened(String loanId, LoanOpened loan) {
+    }
+
+    /** A write-off of a loan. */
+    public record WrittenOff(String loanId, LoanWrittenOff writeOff) {
+    }
+
+    /** A restructuring of a loan: only the new schedule's last due date matters here. */
+    public record Restructured(String loanId, LoanRestructured restructure) {
+    }
+
+    /** A payment's principal + interest allocated to one of the first installments. */
+    public record EarlyPayment(String paymentId, int number, String loanId, LocalDate valueDate, long paidFen) {
+    }
+
+    /** A payment on a written-off loan. */
+    public record Recovery(String paymentId, String loanId, LocalDate valueDate, long principalFen, long amountFen) {
+    }
+
+    public void loansOpened(Connection c, List<Opened> loans) throws SQLException {
+        Bulk.of(loans)
+                .column(Opened::loanId)
+                .column(o -> o.loan().getBorrowerId())
+                .column(o -> o.loan().getProduct())
+                .column(o -> o.loan().getChannel())
+                .column(o -> o.loan().getDisbursementDate())
+                .column(o -> YearMonth.from(LocalDate.parse(o.loan().getDisbursementDate())).atDay(1))
+                .column(o -> o.loan().getPrincipalFen())
+                .column(o -> o.loan().getAnnualRate())
+                .column(o -> o.loan().getTermMonths())
+                .column(o -> TermBand.of(o.loan().getTermMonths()).label())
+                .column(o -> RateBand.of(new BigDecimal(o.loan().getAnnualRate())).label())
+                .column(o -> firstDue(o.loan().getScheduleList()))
+                .column(o -> lastDue(o.loan().getScheduleList()))
+                .execute(c, """
+                        insert into loan (loan_id, borrower_id, product, channel, disbursement_date, cohort, principal_fen,
+                                          annual_rate, term_months, term_band, rate_band, first_due, last_due)
+                        select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::bigint[],
+                                             ?::numeric[], ?::int[], ?::text[], ?::text[], ?::date[], ?::date[])
+                        on conflict (loan_id) do nothing""");
+        List<String[]> early = new ArrayList<>();
+        for (Opened o : loans) {
+            for (ScheduledInstallment i : o.loan().getScheduleList()) {
+                if (i.getNumber() <= EARLY_INSTALLMENTS) {
+                    early.add(new String[] {o.loanId(), Integer.toString(i.getNumber()), i.getDueDate(),
+                            Long.toString(i.getPrincipalDueFen() + i.getInterestDueFen())});
+                }
+            }
+        }
+        Bulk.of(early).column(r -> r[0]).column(r -> r[1]).column(r -> r[2]).column(r -> r[3])
+                .execute(c, """
+                        insert into early_installment (loan_id, number, due_date, due_fen)
+                        select * from unnest(?::text[], ?::smallint[], ?::date[], ?::bigint[])
+                        on conflict do nothing""");
+    }
+
+    public void writtenOff(Connection c, List<WrittenOff> writeOffs) throws SQLException {
+        Bulk.of(writeOffs)
+                .column(WrittenOff::loanId)
+                .column(w -> w.writeOff().getWriteOffDate())
+                .column(w -> w.writeOff().getPrincipalFen())
+                .column(w -> w.writeOff().getInterestFen())
+                .execute(c, """
+                        update loan l set written_off_on = w.d, written_off_principal_fen = w.p, written_off_interest_fen = w.i
+                        from unnest(?::text[], ?::date[], ?::bigint[], ?::bigint[]) as w(id, d, p, i)
+                        where l.loan_id = w.id""");
+        markDirty(c, writeOffs.stream().map(w -> monthEnd(LocalDate.parse(w.writeOff().getWriteOffDate()))).toList());
+    }
+
+    public void restructured(Connection c, List<Restructured> restructures) throws SQLException {
+        Bulk.of(restructures)
+                .column(Restructured::loanId)
+                .column(r -> lastDue(r.restructure().getScheduleList()))
+                .execute(c, """
+                        update loan l set last_due = greatest(l.last_due, r.d)
+                        from unnest(?::text[], ?::date[]) as r(id, d) where l.loan_id = r.id""");
+    }
+
+    public void earlyPayments(Connection c, List<EarlyPayment> payments) throws SQLException {
+        Bulk.of(payments)
+                .column(EarlyPayment::paymentId)
+                .column(EarlyPayment::number)
+                .column(EarlyPayment::loanId)
+                .column(EarlyPayment::valueDate)
+                .column(EarlyPayment::paidFen)
+                .execute(c, """
+                        insert into early_payment (payment_id, number, loan_id, value_date, paid_fen)
+                        select * from unnest(?::text[], ?::smallint[], ?::text[], ?::date[], ?::bigint[])
+                        on conflict do nothing""");
+    }
+
+    public void recoveries(Connection c, List<Recovery> recoveries) throws SQLException {
+        Bulk.of(recoveries)
+                .column(Recovery::paymentId)
+                .column(Recovery::loanId)
+                .column(Recovery::valueDate)
+                .column(Recovery::principalFen)
+                .column(Recovery::amountFen)
+                .execute(c, """
+                        insert into recovery (payment_id, loan_id, value_date, principal_fen, amount_fen)
+                        select * from unnest(?::text[], ?::text[], ?::date[], ?::bigint[], ?::bigint[])
+                        on conflict do nothing""");
+    }
+
+    /** Status changes that took a loan out of C: the inflow (入催) of their month. */
+    public void statusChanges(Connection c, List<LoanStatus> changes) throws SQLException {
+        List<LoanStatus> entries = changes.stream()
+                .filter(s -> Bucket.ofLabel(s.getPreviousBucket()) == Bucket.C && Bucket.ofLabel(s.getBucket()) != Bucket.C)
+                .toList();
+        Bulk.of(entries).column(LoanStatus::getLoanId).column(LoanStatus::getAsOf)
+                .execute(c, """
+                        insert into delinquency_entry (loan_id, as_of)
+                        select * from unnest(?::text[], ?::date[]) on conflict do nothing""");
+        markDirty(c, entries.stream().map(s -> monthEnd(LocalDate.parse(s.getAsOf()))).toList());
+    }
+
+    /** Month-end snapshots, into their month's partition (created when the month is new). */
+    public void monthEnds(Connection c, List<LoanStatus> snapshots) throws SQLException {
+        Set<LocalDate> months = new TreeSet<>();
+        snapshots.forEach(s -> months.add(LocalDate.parse(s.getAsOf())));
+        for (LocalDate m : months) {
+            ensurePartition(c, m);
+        }
+        Bulk.of(snapshots)
+                .column(LoanStatus::getAsOf)
+                .column(LoanStatus::getLoanId)
+                .column(LoanStatus::getDpd)
+                .column(s -> Bucket.ofLabel(s.getBucket()).code())
+                .column(s -> FiveTierGrade.valueOf(s.getGrade().name()).code())
+                .column(LoanStatus::getOutstandingPrincipalFen)
+                .column(LoanStatus::getOverduePrincipalFen)
+                .column(LoanStatus::getOverdueInterestFen)
+                .column(LoanStatus::getNearM2)
+                .column(LoanStatus::getNearM3)
+                .column(LoanStatus::getRestructured)
+                .column(LoanStatus::getMob)
+                .execute(c, """
+                        insert into month_end (month_end, loan_id, dpd, bucket, grade, outstanding_fen, overdue_principal_fen,
+                                               overdue_interest_fen, near_m2, near_m3, restructured, mob)
+                        select * from unnest(?::date[], ?::text[], ?::int[], ?::smallint[], ?::smallint[], ?::bigint[],
+                                             ?::bigint[], ?::bigint[], ?::boolean[], ?::boolean[], ?::boolean[], ?::int[])
+                        on conflict (month_end, loan_id) do update set dpd = excluded.dpd, bucket = excluded.bucket,
+                            grade = excluded.grade, outstanding_fen = excluded.outstanding_fen,
+                            overdue_principal_fen = excluded.overdue_principal_fen,
+                            overdue_interest_fen = excluded.overdue_interest_fen, near_m2 = excluded.near_m2,
+                            near_m3 = excluded.near_m3, restructured = excluded.restructured, mob = excluded.mob""");
+        markDirty(c, months);
+    }
+
+    /**
+     * A borrower's labels, when newer than the stored ones. The borrower's loans lose their cell so that
+     * the next refresh places them (and their history) in the segment the labels now say.
+     */
+    public void borrowerTags(Connection c, List<BorrowerTags> tags) throws SQLException {
+        Bulk.of(tags)
+                .column(BorrowerTags::getBorrowerId)
+                .column(BorrowerTags::getTagsVersion)
+                .column(t -> t.getCustomerType().name())
+                .column(t -> t.getIndustry().getSection())
+                .column(t -> t.getIndustry().getDivision())
+                .column(t -> t.getRegion().getProvinceCode())
+                .column(t -> t.getRegion().getPrefectureCode())
+                .column(t -> t.getSize().getSize().name())
+                .column(t -> arrayLiteral(t.getRiskGroupsList().stream().map(g -> g.getCode()).toList()))
+                .column(t -> arrayLiteral(t.getCustomTagsList().stream().map(g -> g.getCode()).toList()))
+                .execute(c, """
+                        with incoming as (
+                            select * from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                                 ?::text[], ?::text[], ?::text[], ?::text[])
+                                as t(borrower_id, tags_version, customer_type, section, division, province, prefecture,
+                                     size_class, risk_groups, custom_tags)),
+                        changed as (
+                            insert into borrower (borrower_id, tags_version, customer_type, section, division, province,
+                                                  prefecture, size_class, risk_groups, custom_tags)
+                            select borrower_id, tags_version, customer_type, section, division, province, prefecture,
+                                   size_class, risk_groups::text[], custom_tags::text[] from incoming
+                            on conflict (borrower_id) do update set tags_version = excluded.tags_version,
+                                customer_type = excluded.customer_type, section = excluded.section,
+                                division = excluded.division, province = excluded.province,
+                                prefecture = excluded.prefecture, size_class = excluded.size_class,
+                                risk_groups = excluded.risk_groups, custom_tags = excluded.custom_tags
+                            where borrower.tags_version < excluded.tags_version
+                            returning borrower_id)
+                        update loan set cell_id = null from changed where loan.borrower_id = changed.borrower_id""");
+    }
+
+    static void markDirty(Connection c, Collection<LocalDate> monthEnds) throws SQLException {
+        Set<LocalDate> distinct = new TreeSet<>(monthEnds);
+        if (distinct.isEmpty()) {
+            return;
+        }
+        Bulk.of(List.copyOf(distinct)).column(d -> d).execute(c, """
+                insert into dirty_month (month_end) select * from unnest(?::date[])
+                on conflict (month_end) do update set since = clock_timestamp()""");
+    }
+
+    private static void ensurePartition(Connection c, LocalDate monthEnd) throws SQLException {
+        LocalDate first = monthEnd.withDayOfMonth(1);
+        String name = String.format("month_end_%04d_%02d", first.getYear(), first.getMonthValue());
+        try (Statement s = c.createStatement()) {
+            s.execute("create table if not exists " + name + " partition of month_end for values from ('" + first
+                    + "') to ('" + first.plusMonths(1) + "')");
+        }
+    }
+
+    static LocalDate monthEnd(LocalDate d) {
+        return YearMonth.from(d).atEndOfMonth();
+    }
+
+    private static String firstDue(List<ScheduledInstallment> schedule) {
+        return schedule.stream().map(ScheduledInstallment::getDueDate).min(String::compareTo).orElse(null);
+    }
+
+    private static String lastDue(List<ScheduledInstallment> schedule) {
+        return schedule.stream().map(ScheduledInstallment::getDueDate).max(String::compareTo).orElse(null);
+    }
+
+    /** A PostgreSQL array literal of the codes, sorted (a set: the same labels give the same cell). */
+    private static String arrayLiteral(List<String> codes) {
+        return "{" + String.join(",", codes.stream().sorted().distinct()
+                .map(x -> "\"" + x.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}";
+    }
+}
