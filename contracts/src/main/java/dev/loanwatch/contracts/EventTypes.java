@@ -16,5 +16,6 @@ public final class EventTypes {
     public static final String PAYMENT_RECEIVED = "PaymentReceived";
     public static final String LOAN_STATUS_CHANGED = "LoanStatusChanged";
     public static final String MONTH_END_SNAPSHOT = "MonthEndSnapshot";
+    public static final String APPLICATION_RECORDED = "ApplicationRecorded";
     public static final String BORROWER_TAGGED = "BorrowerTagged";
 }

@@ -21,11 +21,14 @@ public final class Topics {
     public static final String LOAN_STATUS = "loanbook.loan-status";
     /** {@code MonthEndSnapshot}: every open loan at each calendar month end. */
     public static final String MONTH_END_SNAPSHOTS = "loanbook.month-end-snapshots";
+    /** {@code ApplicationRecorded}, keyed by application id: received, decided, linked to its loan (a revision each). */
+    public static final String APPLICATIONS = "loanbook.applications";
 
     /** The lenders' input: JSON in the shape of ingestion's REST bodies. */
     public static final String IN_BORROWERS = "loanbook.in.borrowers";
     public static final String IN_LOANS = "loanbook.in.loans";
     public static final String IN_PAYMENTS = "loanbook.in.payments";
+    public static final String IN_APPLICATIONS = "loanbook.in.applications";
     /** Input records ingestion rejected: original key and value, headers {@code dead-letter-reason} etc. */
     public static final String IN_DEAD_LETTER = "loanbook.in.dead-letter";
 

@@ -2,6 +2,7 @@ package dev.loanwatch.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.loanwatch.contracts.events.v1.ApplicationRecorded;
 import dev.loanwatch.contracts.events.v1.BorrowerUpserted;
 import dev.loanwatch.contracts.events.v1.LoanOpened;
 import dev.loanwatch.contracts.events.v1.LoanRestructured;
@@ -24,5 +25,6 @@ class EventTypesTest {
         assertEquals(LoanStatusChanged.getDescriptor().getName(), EventTypes.LOAN_STATUS_CHANGED);
         assertEquals(MonthEndSnapshot.getDescriptor().getName(), EventTypes.MONTH_END_SNAPSHOT);
         assertEquals(BorrowerTagged.getDescriptor().getName(), EventTypes.BORROWER_TAGGED);
+        assertEquals(ApplicationRecorded.getDescriptor().getName(), EventTypes.APPLICATION_RECORDED);
     }
 }

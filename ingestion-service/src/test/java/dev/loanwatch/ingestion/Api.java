@@ -6,7 +6,10 @@ import dev.loanwatch.domain.ResidentIdNumber;
 import dev.loanwatch.domain.UnifiedSocialCreditCode;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 
 /** Small request builders shared by the service tests. */
 final class Api {
@@ -50,8 +53,26 @@ final class Api {
                 """.formatted(id, loanId, valueDate, amount);
     }
 
+    /** An application of the borrower received on 2024-01-10; {@code decision} is the rest of the object, e.g. {@code "decision":"PENDING"}. */
+    static String application(String id, String borrowerId, String decision) {
+        return """
+                {"id":"%s","borrowerId":"%s","product":"sme-operating","channel":"branch","appliedOn":"2024-01-10",
+                 "amount":"300000.00","termMonths":12,%s}
+                """.formatted(id, borrowerId, decision);
+    }
+
     static ValidatableResponse post(String path, String body) {
         return given().contentType(ContentType.JSON).body(body).when().post(path).then();
+    }
+
+    /** Waits for an import job to end; returns it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> awaitJob(String location) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            String state = given().get(location).then().statusCode(200).extract().path("state");
+            return "COMPLETED".equals(state) || "FAILED".equals(state);
+        });
+        return given().get(location).then().extract().as(Map.class);
     }
 
     /** Creates a borrower and a loan; returns the loan id. */

@@ -27,6 +27,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ class HostileInputPropertyTest {
     }
 
     /** One field of a record: its kind decides which hostile values it gets. */
-    enum Kind { ID, TEXT, CODE, ENUM, MONEY, POSITIVE_MONEY, RATE, INTEGER, DATE, FLAG }
+    enum Kind { ID, IDS, TEXT, CODE, ENUM, MONEY, POSITIVE_MONEY, RATE, INTEGER, DATE, FLAG }
 
     record Field(String name, Kind kind, boolean required, String valid, int min, int max) {
         static Field of(String name, Kind kind, boolean required, String valid) {
@@ -128,6 +129,23 @@ class HostileInputPropertyTest {
         return List.of(Field.of("id", Kind.ID, true, id), Field.of("loanId", Kind.ID, true, loanId),
                 Field.of("valueDate", Kind.DATE, true, "2024-02-15"), Field.of("amount", Kind.POSITIVE_MONEY, true, "10.00"));
     }
+
+    /** An approved application with every field a decision may carry (rejectReason and loanId need other decisions or a loan of their own). */
+    static List<Field> applicationFields(String id) {
+        return List.of(Field.of("id", Kind.ID, true, id), Field.of("borrowerId", Kind.ID, true, borrowerId),
+                Field.of("product", Kind.ID, true, "sme-operating"), Field.of("channel", Kind.ID, true, "branch"),
+                Field.of("appliedOn", Kind.DATE, true, "2024-01-10"), Field.of("amount", Kind.POSITIVE_MONEY, true, "300000.00"),
+                Field.integer("termMonths", true, "12", 1, 600), Field.of("decision", Kind.ENUM, true, "APPROVED"),
+                Field.of("decidedOn", Kind.DATE, true, "2024-01-12"), Field.of("route", Kind.ENUM, true, "MACHINE"),
+                Field.of("deviation", Kind.FLAG, false, "false"), Field.of("ruleHits", Kind.IDS, false, "R07;R12"),
+                Field.of("modelDecision", Kind.ENUM, false, "PASS"), Field.integer("modelScore", false, "655", 0, 1_000_000),
+                Field.of("riskGrade", Kind.CODE, false, "B"));
+    }
+
+    /** The record types of files and input topics, by their name in the API, with the base record of each. */
+    static final Map<String, Function<String, List<Field>>> RECORD_TYPES = new LinkedHashMap<>(Map.of(
+            "borrowers", HostileInputPropertyTest::borrowerFields, "loans", HostileInputPropertyTest::loanFields,
+            "payments", HostileInputPropertyTest::paymentFields, "applications", HostileInputPropertyTest::applicationFields));
 
     static List<Field> writeOffFields() {
         return List.of(Field.of("writeOffDate", Kind.DATE, true, "2024-06-30"), Field.of("reason", Kind.TEXT, true, "欺诈 fraud"));
@@ -251,11 +269,18 @@ class HostileInputPropertyTest {
             case ID -> Gen.frequency(Gen.weight(4, control), Gen.weight(3, idBreaker(v)),
                     Gen.weight(1, Gen.between(65, 90).map(n -> Bad.text(v + "x".repeat(Math.max(1, n - v.length()))))),
                     Gen.weight(1, wrongShape));
+            // ids separated by ';' (or a JSON array): the id's hostile values, except those that are still a list of good ids
+            // (a ';' or white space next to one inserted, an empty array)
+            case IDS -> hostile(new Field(f.name(), Kind.ID, f.required(), v, f.min(), f.max()))
+                    .filter(b -> !b.json().equals("[]") && (Text.problem(unquote(b.json())).isPresent()
+                            || !Arrays.stream(unquote(b.json()).split(";", -1)).allMatch(id -> Text.idProblem(id.strip()).isEmpty())));
             case CODE -> Gen.frequency(Gen.weight(4, control), Gen.weight(3, foreignDigits(v)),
                     Gen.weight(2, v.chars().anyMatch(Character::isLetter) ? lookAlike(v) : foreignDigits(v)), Gen.weight(1, wrongShape));
             case ENUM -> Gen.frequency(Gen.weight(5, Gen.of(Boolean.TRUE, Boolean.FALSE)
                             .flatMap(lower -> lookAlike(lower ? v.toLowerCase() : v))),
-                    Gen.weight(2, control), Gen.weight(1, words(v + "S", "_" + v, v.substring(1), v + " X", "1", "null", "")),
+                    Gen.weight(2, control), Gen.weight(1, words(v + "S", "_" + v, v.substring(1), v + " X", "1", "null", "")
+                            // blank is "not given": an error only where the field is required
+                            .filter(b -> f.required() || !b.json().equals("\"\""))),
                     Gen.weight(1, wrongShape));
             case MONEY, POSITIVE_MONEY, RATE -> {
                 Gen<Bad> outOfRule = f.kind() == Kind.RATE
@@ -575,6 +600,13 @@ class HostileInputPropertyTest {
     }
 
     @Test
+    void applications() throws Exception {
+        bodies("POST /applications", () -> applicationFields(Api.uniqueId("HA")), false,
+                body -> send("POST", "/applications", body), "applications");
+        parameter("GET /applications/{id}", "id", hostile(applicationFields("A-1").get(0)), p -> get("/applications/" + p));
+    }
+
+    @Test
     void closes() throws Exception {
         bodies("POST /closes", HostileInputPropertyTest::closeFields, false, body -> send("POST", "/closes", body), null);
         parameter("GET /closes/{date}", "date", hostile(Field.of("date", Kind.DATE, true, "2024-01-31")),
@@ -587,7 +619,7 @@ class HostileInputPropertyTest {
 
     @Test
     void importEndpoints() throws Exception {
-        parameter("POST /imports/{recordType}", "recordType", Gen.oneOf(lookAlike("borrowers"), lookAlike("PAYMENTS"),
+        parameter("POST /imports/{recordType}", "recordType", Gen.oneOf(lookAlike("borrowers"), lookAlike("PAYMENTS"), lookAlike("applications"),
                         controlInjected("loans"), words("widgets", "borrower", "loan s")),
                 p -> call("POST", "/imports/" + p, "text/csv", "id\n".getBytes(StandardCharsets.UTF_8)));
         // a URL cannot carry a lone surrogate: its bytes arrive decoded as U+FFFD, which a file name may hold
@@ -620,12 +652,8 @@ class HostileInputPropertyTest {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (EventTap tap = new EventTap(List.of("loanbook.in.dead-letter"));
              KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            for (String type : List.of("borrowers", "loans", "payments")) {
-                Function<String, List<Field>> base = switch (type) {
-                    case "borrowers" -> HostileInputPropertyTest::borrowerFields;
-                    case "loans" -> HostileInputPropertyTest::loanFields;
-                    default -> HostileInputPropertyTest::paymentFields;
-                };
+            for (String type : RECORD_TYPES.keySet()) {
+                Function<String, List<Field>> base = RECORD_TYPES.get(type);
                 List<Mutation> cases = draw(mutation(base.apply("HK-x"), true, false), KAFKA_CASES);
                 List<Row> rows = new ArrayList<>();
                 for (Mutation m : cases) {
@@ -672,14 +700,10 @@ class HostileInputPropertyTest {
 
     @Test
     void importFiles() throws Exception {
-        for (String type : List.of("borrowers", "loans", "payments")) {
+        for (String type : RECORD_TYPES.keySet()) {
             for (boolean csv : List.of(true, false)) {
                 String endpoint = "POST /imports/" + type + " (" + (csv ? "CSV" : "NDJSON") + ")";
-                Function<String, List<Field>> base = switch (type) {
-                    case "borrowers" -> HostileInputPropertyTest::borrowerFields;
-                    case "loans" -> HostileInputPropertyTest::loanFields;
-                    default -> HostileInputPropertyTest::paymentFields;
-                };
+                Function<String, List<Field>> base = RECORD_TYPES.get(type);
                 List<Field> shape = base.apply("HF-x");
                 List<Mutation> bad = draw(mutation(shape, !csv, false).filter(m -> !csv || csvCarries(m)), BAD_ROWS);
                 List<Row> rows = new ArrayList<>();
@@ -792,6 +816,7 @@ class HostileInputPropertyTest {
         String table = switch (type) {
             case "borrowers" -> "borrower";
             case "loans" -> "loan";
+            case "applications" -> "application";
             default -> "payment";
         };
         try (Connection c = Postgres.dataSource("ingestion").getConnection();

@@ -63,14 +63,6 @@ class HostileInputTest {
         return Postgres.dataSource("ingestion");
     }
 
-    static Map<String, Object> awaitJob(String location) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            String state = given().get(location).then().statusCode(200).extract().path("state");
-            return "COMPLETED".equals(state) || "FAILED".equals(state);
-        });
-        return given().get(location).then().extract().as(Map.class);
-    }
-
     static long number(Map<String, Object> job, String field) {
         return ((Number) job.get(field)).longValue();
     }
@@ -139,7 +131,8 @@ class HostileInputTest {
     void hostilePathAndQueryParametersAre400NamingTheParameter() {
         String l = Api.openLoan("2024-01-15", "1200.00", "0.06", 12, "EQUAL_INSTALLMENT");
         for (String path : List.of("/borrowers/a%00b", "/loans/a%00b", "/loans/a%00b/status?asOf=2024-02-01", "/payments/a%00b",
-                "/payments/%D9%A1", "/borrowers/%EF%BC%A1", "/imports/a%00b", "/imports/a%00b/rejections")) {
+                "/payments/%D9%A1", "/borrowers/%EF%BC%A1", "/applications/a%00b", "/applications/%EF%BC%A1", "/imports/a%00b",
+                "/imports/a%00b/rejections")) {
             given().urlEncodingEnabled(false).get(path).then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem("id"));
         }
@@ -204,7 +197,7 @@ class HostileInputTest {
 
         Response r = given().contentType("application/x-ndjson").body((dup + "\n" + trailing + "\n" + two + "\n").getBytes(StandardCharsets.UTF_8))
                 .post("/imports/payments");
-        Map<String, Object> job = awaitJob(r.header("Location"));
+        Map<String, Object> job = Api.awaitJob(r.header("Location"));
         assertEquals("COMPLETED", job.get("state"), job.toString());
         assertEquals(0, number(job, "rowsAccepted"), job.toString());
         assertEquals(3, number(job, "rowsRejected"), job.toString());
@@ -243,25 +236,25 @@ class HostileInputTest {
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         file.write(head);
         file.write(new byte[]{'x', (byte) 0xC3, '(', '\n'});
-        Map<String, Object> job = awaitJob(given().contentType("text/csv").body(file.toByteArray()).post("/imports/borrowers").header("Location"));
+        Map<String, Object> job = Api.awaitJob(given().contentType("text/csv").body(file.toByteArray()).post("/imports/borrowers").header("Location"));
         assertEquals("FAILED", job.get("state"), job.toString());
         assertTrue(job.get("error").toString().contains("not UTF-8 at line 3, byte offset " + (head.length + 1)), job.toString());
         assertEquals(0, number(job, "rowsAccepted"));
         given().get("/borrowers/" + good).then().statusCode(404);
 
         byte[] utf16 = (BORROWER_CSV_HEADER + borrowerCsvRow(uniqueId("B"), "乙公司")).getBytes(StandardCharsets.UTF_16);
-        job = awaitJob(given().contentType("text/csv").body(utf16).post("/imports/borrowers").header("Location"));
+        job = Api.awaitJob(given().contentType("text/csv").body(utf16).post("/imports/borrowers").header("Location"));
         assertEquals("FAILED", job.get("state"), job.toString());
         assertTrue(job.get("error").toString().contains("not UTF-8 at line 1, byte offset 0 (it starts like UTF-16)"), job.toString());
 
         byte[] garbage = new byte[4096];
         new java.util.Random(7).nextBytes(garbage);
-        job = awaitJob(given().contentType("application/x-ndjson").body(garbage).post("/imports/loans").header("Location"));
+        job = Api.awaitJob(given().contentType("application/x-ndjson").body(garbage).post("/imports/loans").header("Location"));
         assertEquals("FAILED", job.get("state"), job.toString());
         assertTrue(job.get("error").toString().contains("not UTF-8 at line"), job.toString());
 
         // a NUL in the header: the reason is stored (escaped) and the job ends
-        job = awaitJob(given().contentType("text/csv").body("id,na\u0000me\n".getBytes(StandardCharsets.UTF_8))
+        job = Api.awaitJob(given().contentType("text/csv").body("id,na\u0000me\n".getBytes(StandardCharsets.UTF_8))
                 .post("/imports/borrowers").header("Location"));
         assertEquals("FAILED", job.get("state"), job.toString());
         assertTrue(job.get("error").toString().contains("unknown column 'na\\u0000me'"), job.toString());
@@ -286,7 +279,7 @@ class HostileInputTest {
         String nd = Api.enterprise(b1).replace("\n", " ") + "\n{\"id\":\"" + "x".repeat((1 << 20) + 10) + "\"}\n"
                 + Api.enterprise(b2).replace("\n", " ") + "\n";
         Response r = given().contentType("application/x-ndjson").body(nd.getBytes(StandardCharsets.UTF_8)).post("/imports/borrowers");
-        Map<String, Object> job = awaitJob(r.header("Location"));
+        Map<String, Object> job = Api.awaitJob(r.header("Location"));
         assertEquals("COMPLETED", job.get("state"), job.toString());
         assertEquals(2, number(job, "rowsAccepted"), job.toString());
         assertEquals(1, number(job, "rowsRejected"), job.toString());
@@ -302,7 +295,7 @@ class HostileInputTest {
         String csv = BORROWER_CSV_HEADER + borrowerCsvRow(good[0], "甲公司") + borrowerCsvRow(good[1], "乙公司")
                 + borrowerCsvRow(bad, "丙\u0000公司") + borrowerCsvRow(good[2], "丁公司");
         Response r = given().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/imports/borrowers");
-        Map<String, Object> job = awaitJob(r.header("Location"));
+        Map<String, Object> job = Api.awaitJob(r.header("Location"));
         assertEquals("COMPLETED", job.get("state"), job.toString());
         assertEquals(4, number(job, "rowsRead"));
         assertEquals(3, number(job, "rowsAccepted"));
@@ -337,7 +330,7 @@ class HostileInputTest {
                 csv.append(borrowerCsvRow(ids[i], i == 2 ? poison : "公司" + i));
             }
             Response r = given().contentType("text/csv").body(csv.toString().getBytes(StandardCharsets.UTF_8)).post("/imports/borrowers");
-            Map<String, Object> job = awaitJob(r.header("Location"));
+            Map<String, Object> job = Api.awaitJob(r.header("Location"));
             assertEquals("COMPLETED", job.get("state"), job.toString());
             assertEquals(4, number(job, "rowsAccepted"), job.toString());
             assertEquals(1, number(job, "rowsRejected"), job.toString());
@@ -382,7 +375,7 @@ class HostileInputTest {
             assertTrue(count(admin, "select count(*) from (select pg_terminate_backend(pid) from (" + waiting + ") w) t") >= 1);
             lock.rollback();
         }
-        Map<String, Object> job = awaitJob(location);
+        Map<String, Object> job = Api.awaitJob(location);
         assertEquals("COMPLETED", job.get("state"), job.toString());
         assertEquals(ids.length, number(job, "rowsAccepted"), job.toString());
         assertEquals(0, number(job, "rowsRejected"), job.toString());
@@ -411,7 +404,7 @@ class HostileInputTest {
             ps.executeUpdate();
         }
         imports.resumeUnfinished();
-        Map<String, Object> job = awaitJob("/imports/" + id);
+        Map<String, Object> job = Api.awaitJob("/imports/" + id);
         assertEquals("COMPLETED", job.get("state"), job.toString());
         assertEquals(rows, number(job, "rowsAccepted"), job.toString());
         assertNotNull(job.get("resumedAt"), job.toString());

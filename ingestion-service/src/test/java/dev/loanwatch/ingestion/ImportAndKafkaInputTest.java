@@ -62,14 +62,6 @@ class ImportAndKafkaInputTest {
         tap.close();
     }
 
-    static Map<String, Object> awaitJob(String location) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            String state = given().get(location).then().statusCode(200).extract().path("state");
-            return "COMPLETED".equals(state) || "FAILED".equals(state);
-        });
-        return given().get(location).then().extract().as(Map.class);
-    }
-
     @Test
     void csvFileWithGoodAndBadRows() {
         String l = Api.openLoan("2024-01-15", "3000.00", "0.12", 3, "EQUAL_PRINCIPAL");
@@ -83,7 +75,7 @@ class ImportAndKafkaInputTest {
                 + p2 + "," + l + ",2024-03-15,1020.00\n";         // line 7: good
         Response r = given().contentType("text/csv").body(csv).post("/imports/payments?fileName=p.csv");
         r.then().statusCode(202).header("Location", containsString("/imports/"));
-        Map<String, Object> job = awaitJob(r.header("Location"));
+        Map<String, Object> job = Api.awaitJob(r.header("Location"));
         assertEquals("COMPLETED", job.get("state"), job.toString());
         assertEquals(6, ((Number) job.get("rowsRead")).intValue(), job.toString());
         assertEquals(2, ((Number) job.get("rowsAccepted")).intValue());
@@ -98,7 +90,7 @@ class ImportAndKafkaInputTest {
 
         // the same file again: every good row is a replay, nothing stored twice
         Response again = given().contentType("text/csv").body(csv).post("/imports/payments");
-        Map<String, Object> job2 = awaitJob(again.header("Location"));
+        Map<String, Object> job2 = Api.awaitJob(again.header("Location"));
         assertEquals(2, ((Number) job2.get("rowsAccepted")).intValue());
         given().get("/loans/" + l).then().body("outstandingPrincipal", equalTo(1000.00f));
         assertEquals(2, tap.await("loanbook.payments", l, 2).size());
@@ -110,7 +102,7 @@ class ImportAndKafkaInputTest {
         String nd = Api.enterprise(b1).replace("\n", " ") + "\n\n{\"id\": broken\n"
                 + "{\"id\":\"" + uniqueId("B") + "\",\"type\":\"ALIEN\"}\n";
         Response r = given().contentType("application/x-ndjson").body(nd.getBytes(StandardCharsets.UTF_8)).post("/imports/borrowers");
-        Map<String, Object> job = awaitJob(r.header("Location"));
+        Map<String, Object> job = Api.awaitJob(r.header("Location"));
         assertEquals(1, ((Number) job.get("rowsAccepted")).intValue(), job.toString());
         assertEquals(2, ((Number) job.get("rowsRejected")).intValue());
         given().get(r.header("Location") + "/rejections").then()
@@ -120,7 +112,7 @@ class ImportAndKafkaInputTest {
         given().get("/borrowers/" + b1).then().statusCode(200);
 
         Response bad = given().contentType("text/csv").body("id,colour\n1,red\n").post("/imports/payments");
-        Map<String, Object> failed = awaitJob(bad.header("Location"));
+        Map<String, Object> failed = Api.awaitJob(bad.header("Location"));
         assertEquals("FAILED", failed.get("state"));
         assertTrue(failed.get("error").toString().contains("unknown column 'colour'"));
         given().contentType("text/csv").body("x").post("/imports/widgets").then().statusCode(400).body("errors.field", hasItem("recordType"));

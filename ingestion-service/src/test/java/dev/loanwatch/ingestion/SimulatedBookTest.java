@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loanwatch.domain.LoanSnapshot;
 import dev.loanwatch.simulator.Simulation;
 import dev.loanwatch.simulator.drive.IngestionDriver;
+import dev.loanwatch.simulator.output.FunnelTruth;
 import dev.loanwatch.simulator.scenario.Scenario;
 import dev.loanwatch.testing.Database;
 import dev.loanwatch.testing.KafkaBroker;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A simulated book (simulator module) driven through the real API day by day: every generated
- * row is accepted, and at every month end the system's set-based close says, loan by loan, what
- * the simulator computed with the domain core from the same payments.
+ * row is accepted, at every month end the system's set-based close says, loan by loan, what
+ * the simulator computed with the domain core from the same payments, and the stored applications
+ * count what the simulator's funnel counts.
  */
 @QuarkusTest
 @WithTestResource(KafkaBroker.class)
@@ -66,5 +68,16 @@ class SimulatedBookTest {
         assertTrue(delinquent > 0, "the simulated book must have delinquent loan-months for this to mean something");
         long stillOpen = sim.paths().stream().filter(p -> !p.settled()).count();
         assertEquals(stillOpen, DB.count("select count(*) from loan where state = 'OPEN' and id like 'T5-%'"));
+
+        // the applications: as many of each outcome as the simulator's own funnel says, every loan with its application
+        FunnelTruth.Row funnel = FunnelTruth.total(sim.applications());
+        assertEquals(funnel.applications(), DB.count("select count(*) from application where id like 'T5-%'"));
+        assertEquals(funnel.approved(), DB.count("select count(*) from application where id like 'T5-%' and decision = 'APPROVED'"));
+        assertEquals(funnel.rejected(), DB.count("select count(*) from application where id like 'T5-%' and decision = 'REJECTED'"));
+        assertEquals(funnel.pending(), DB.count("select count(*) from application where id like 'T5-%' and decision = 'PENDING'"));
+        assertEquals(funnel.deviationApproved(), DB.count("select count(*) from application where id like 'T5-%' and deviation"));
+        assertEquals(funnel.modelRejected(), DB.count("select count(*) from application where id like 'T5-%' and model_decision = 'REJECT'"));
+        assertEquals(sim.loans().size(), DB.count("select count(*) from application where id like 'T5-%' and loan_id is not null"));
+        assertEquals(sim.applicationRecords().size(), DB.count("select count(*) from application_revision where application_id like 'T5-%'"));
     }
 }

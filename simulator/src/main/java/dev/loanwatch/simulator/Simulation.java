@@ -6,7 +6,9 @@ import dev.loanwatch.simulator.behaviour.LoanPath;
 import dev.loanwatch.simulator.behaviour.RiskFactors;
 import dev.loanwatch.simulator.behaviour.SimPayment;
 import dev.loanwatch.simulator.behaviour.Truth;
+import dev.loanwatch.simulator.book.ApplicationGenerator;
 import dev.loanwatch.simulator.book.BookGenerator;
+import dev.loanwatch.simulator.book.SimApplication;
 import dev.loanwatch.simulator.book.SimBorrower;
 import dev.loanwatch.simulator.book.SimLoan;
 import dev.loanwatch.simulator.reference.ReferenceData;
@@ -21,10 +23,12 @@ import java.util.TreeMap;
 
 /**
  * A simulated loan book: borrowers, loans, payments, the month-end snapshots the domain core
- * computes for them, and the ground truth. Deterministic for a seed (same seed, same book, same
- * bytes), whatever the number of threads.
+ * computes for them, the applications (进件) behind the loans and those that led to none, with the
+ * applicants who are not borrowers of the book, and the ground truth. Deterministic for a seed
+ * (same seed, same book, same bytes), whatever the number of threads.
  */
-public record Simulation(Config config, List<SimBorrower> borrowers, List<SimLoan> loans, List<LoanPath.Result> paths) {
+public record Simulation(Config config, List<SimBorrower> borrowers, List<SimLoan> loans, List<LoanPath.Result> paths,
+                         List<SimApplication> applications, List<SimBorrower> applicants) {
 
     /** What to simulate. {@code idPrefix} keeps ids of different runs apart in one system. */
     public record Config(int borrowers, int months, YearMonth start, long seed, Scenario scenario, String idPrefix) {
@@ -57,7 +61,28 @@ public record Simulation(Config config, List<SimBorrower> borrowers, List<SimLoa
         List<LoanPath.Result> paths = loans.parallelStream()
                 .map(l -> LoanPath.simulate(l, config.seed(), config.start(), config.months(), factors, config.scenario(), collections))
                 .toList();
-        return new Simulation(config, borrowers, loans, paths);
+        ApplicationGenerator.Result applications = new ApplicationGenerator(generator, config.seed(), config.idPrefix(),
+                config.start(), config.months()).applications(borrowers, loans);
+        return new Simulation(config, borrowers, loans, paths, applications.applications(), applications.applicants());
+    }
+
+    /** Every borrower the lender's files carry: the book's and the applicants who never had a loan. */
+    public List<SimBorrower> allBorrowers() {
+        List<SimBorrower> all = new ArrayList<>(borrowers);
+        all.addAll(applicants);
+        return all;
+    }
+
+    /** Every application record a lender sends (received, decided, linked to its loan), in date order. */
+    public List<SimApplication.Revision> applicationRecords() {
+        List<SimApplication.Revision> all = new ArrayList<>();
+        for (SimApplication a : applications) {
+            all.addAll(a.revisions());
+        }
+        // on a day, the records that link a loan come after the others (the loan is loaded between them)
+        all.sort(Comparator.comparing(SimApplication.Revision::on).thenComparing(SimApplication.Revision::linked)
+                .thenComparing(r -> r.application().index()));
+        return all;
     }
 
     /** Every payment, in value-date order (then loan, then payment id): the order a lender would send them. */

@@ -11,17 +11,24 @@ import dev.loanwatch.domain.RegionCode;
 import dev.loanwatch.domain.RepaymentMethod;
 import dev.loanwatch.domain.ResidentIdNumber;
 import dev.loanwatch.domain.UnifiedSocialCreditCode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loanwatch.domain.ApprovalFunnel;
 import dev.loanwatch.simulator.book.Product;
+import dev.loanwatch.simulator.book.SimApplication;
 import dev.loanwatch.simulator.book.SimBorrower;
 import dev.loanwatch.simulator.book.SimLoan;
 import dev.loanwatch.simulator.output.BatchFiles;
+import dev.loanwatch.simulator.output.FunnelTruth;
 import dev.loanwatch.simulator.reference.ReferenceData;
 import dev.loanwatch.simulator.reference.Region;
 import dev.loanwatch.simulator.report.CalibrationReport;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,13 +51,87 @@ class SimulationTest {
         Simulation b = Simulation.run(Simulation.Config.of(800, 18, "epidemic", 3));
         BatchFiles.write(a, dir.resolve("a"));
         BatchFiles.write(b, dir.resolve("b"));
-        for (String f : List.of("borrowers.ndjson", "loans.ndjson", "payments.csv", "truth.csv", "borrowers-truth.csv")) {
+        for (String f : List.of("borrowers.ndjson", "loans.ndjson", "payments.csv", "applications.ndjson", "truth.csv",
+                "borrowers-truth.csv", "funnel-truth.csv")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
         }
         Simulation other = Simulation.run(Simulation.Config.of(800, 18, "epidemic", 4));
         BatchFiles.write(other, dir.resolve("c"));
         assertNotEquals(Files.readString(dir.resolve("a/loans.ndjson")).replace("S3-", ""),
                 Files.readString(dir.resolve("c/loans.ndjson")).replace("S4-", ""));
+    }
+
+    @Test
+    void everyLoanHasItsApprovedApplicationReceivedBeforeIt() {
+        Map<String, List<SimApplication>> byLoan = book.applications().stream().filter(a -> a.loan() != null)
+                .collect(Collectors.groupingBy(a -> a.loan().id()));
+        assertEquals(book.loans().size(), byLoan.size());
+        for (SimLoan l : book.loans()) {
+            List<SimApplication> apps = byLoan.get(l.id());
+            assertEquals(1, apps.size(), l.id());
+            SimApplication a = apps.get(0);
+            LocalDate disbursed = l.terms().disbursementDate();
+            assertEquals(SimApplication.Decision.APPROVED, a.decision());
+            assertEquals(l.borrower(), a.borrower());
+            assertTrue(!a.appliedOn().isAfter(a.decidedOn()) && !a.decidedOn().isAfter(disbursed), a.toString());
+            assertTrue(a.appliedOn().isAfter(disbursed.minusDays(11)) || a.appliedOn().equals(book.config().start().atDay(1)), a.toString());
+            assertTrue(a.amount().compareTo(l.terms().principal()) >= 0);
+        }
+    }
+
+    @Test
+    void theFunnelIsPlausibleAndEachRecordIsOneTheServiceAccepts() {
+        FunnelTruth.Row all = FunnelTruth.total(book.applications());
+        ApprovalFunnel f = all.funnel();
+        assertBetween(f.approvalRateOfDecided(), 0.5, 0.7, "approval rate of decided");
+        assertBetween(f.disbursementRate(), 0.9, 0.98, "disbursement rate");
+        assertBetween(f.machineApprovalRate(), 0.4, 0.8, "machine approval rate");
+        assertBetween(f.manualApprovalRate(), 0.5, 0.95, "manual approval rate");
+        assertBetween(f.ruleHitRate(), 0.25, 0.55, "rule hit rate");
+        assertBetween(f.modelRejectRate(), 0.15, 0.45, "model reject rate");
+        assertBetween(f.deviationRate(), 0.003, 0.03, "deviation rate");
+        assertTrue(all.cancelled() > 0 && all.pending() > 0 && all.pending() < 0.01 * all.applications(), all.toString());
+        assertEquals(Set.of("R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08"), all.rejectReasons().keySet());
+        assertEquals(all.rejected(), all.rejectReasons().values().stream().mapToLong(Long::longValue).sum());
+        LocalDate lastMonth = book.config().end().withDayOfMonth(1);
+        for (SimApplication a : book.applications()) {
+            boolean pending = a.decision() == SimApplication.Decision.PENDING;
+            assertEquals(pending, a.decidedOn() == null, a.toString());
+            assertTrue(!pending || !a.appliedOn().isBefore(lastMonth), "pending only at the end: " + a);
+            assertEquals(a.decision() == SimApplication.Decision.REJECTED, a.rejectReason() != null, a.toString());
+            assertTrue(!a.deviation() || a.decision() == SimApplication.Decision.APPROVED && a.route() == SimApplication.Route.MANUAL);
+            assertTrue(!a.decided() || a.route() != null, a.toString());
+            assertTrue(a.borrower() != null && (a.newApplicant() || book.borrowers().contains(a.borrower())));
+        }
+        // the cohorts add up to the whole
+        List<FunnelTruth.Row> months = FunnelTruth.of(book.applications());
+        assertEquals(all.applications(), months.stream().mapToLong(FunnelTruth.Row::applications).sum());
+        assertEquals(all.disbursed(), months.stream().mapToLong(FunnelTruth.Row::disbursed).sum());
+        assertEquals(book.loans().size(), all.disbursed());
+    }
+
+    @Test
+    void theRecordsOfAnApplicationComeInDateOrderTheLinkAfterItsLoan(@TempDir Path dir) throws Exception {
+        Simulation small = Simulation.run(Simulation.Config.of(600, 12, "baseline", 9));
+        BatchFiles.write(small, dir);
+        List<String> lines = Files.readAllLines(dir.resolve("applications.ndjson"));
+        assertEquals(small.applicationRecords().size(), lines.size());
+        Map<String, String> last = new java.util.HashMap<>();
+        for (String line : lines) {
+            JsonNode n = new ObjectMapper().readTree(line);
+            String before = last.put(n.get("id").asText(), n.get("decision").asText());
+            // received (PENDING), then decided, then linked: never back to PENDING
+            assertTrue(before == null || !"PENDING".equals(n.get("decision").asText()), line);
+            assertTrue(!n.has("loanId") || "APPROVED".equals(n.get("decision").asText()), line);
+        }
+        assertEquals(FunnelTruth.of(small.applications()), FunnelTruth.read(dir.resolve(FunnelTruth.FILE)), "the file reads back");
+        long linked = lines.stream().filter(l -> l.contains("\"loanId\"")).count();
+        assertEquals(small.loans().size(), linked);
+    }
+
+    static void assertBetween(java.util.Optional<BigDecimal> rate, double low, double high, String what) {
+        double v = rate.orElseThrow().doubleValue();
+        assertTrue(v >= low && v <= high, what + " " + v + " not within " + low + ".." + high);
     }
 
     @Test

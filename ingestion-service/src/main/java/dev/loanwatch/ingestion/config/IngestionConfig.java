@@ -73,6 +73,9 @@ public interface IngestionConfig {
         @WithDefault(dev.loanwatch.contracts.Topics.MONTH_END_SNAPSHOTS)
         String snapshots();
 
+        @WithDefault(dev.loanwatch.contracts.Topics.APPLICATIONS)
+        String applications();
+
         /** Where rejected input records go, with the reason. */
         @WithDefault(dev.loanwatch.contracts.Topics.IN_DEAD_LETTER)
         String deadLetter();

@@ -1,9 +1,12 @@
 package dev.loanwatch.ingestion.mapping;
 
 import com.google.protobuf.Timestamp;
+import dev.loanwatch.contracts.events.v1.ApplicationDecision;
+import dev.loanwatch.contracts.events.v1.DecisionRoute;
 import dev.loanwatch.contracts.events.v1.EventMeta;
 import dev.loanwatch.contracts.events.v1.FiveTierGrade;
 import dev.loanwatch.contracts.events.v1.LoanState;
+import dev.loanwatch.contracts.events.v1.ModelDecision;
 import dev.loanwatch.contracts.events.v1.RepaymentMethod;
 import dev.loanwatch.contracts.events.v1.ScheduledInstallment;
 import dev.loanwatch.contracts.events.v1.Stage;
@@ -36,7 +39,8 @@ public final class Events {
     }
 
     // the contract's enums have their own numbers (0 is "unspecified"): each value is mapped by name here,
-    // and a grade, stage or loan state added on this side fails to compile until it is mapped
+    // and a grade, stage, loan state or application decision, route or model decision added on this side
+    // fails to compile until it is mapped
 
     public static FiveTierGrade grade(dev.loanwatch.domain.FiveTierGrade g) {
         return switch (g) {
@@ -72,6 +76,30 @@ public final class Events {
             case OPEN -> LoanState.OPEN;
             case SETTLED -> LoanState.SETTLED;
             case WRITTEN_OFF -> LoanState.WRITTEN_OFF;
+        };
+    }
+
+    public static ApplicationDecision decision(ApplicationCommand.Decision d) {
+        return switch (d) {
+            case APPROVED -> ApplicationDecision.APPROVED;
+            case REJECTED -> ApplicationDecision.REJECTED;
+            case PENDING -> ApplicationDecision.PENDING;
+            case CANCELLED -> ApplicationDecision.CANCELLED;
+        };
+    }
+
+    public static DecisionRoute route(ApplicationCommand.Route r) {
+        return switch (r) {
+            case MACHINE -> DecisionRoute.MACHINE;
+            case MANUAL -> DecisionRoute.MANUAL;
+        };
+    }
+
+    public static ModelDecision modelDecision(ApplicationCommand.ModelDecision m) {
+        return switch (m) {
+            case NOT_SCORED -> ModelDecision.NOT_SCORED;
+            case PASS -> ModelDecision.PASS;
+            case REJECT -> ModelDecision.REJECT;
         };
     }
 

@@ -252,6 +252,60 @@ public final class Fields {
         return money(name, false);
     }
 
+    /** true or false: a JSON boolean, or the text "true" / "false" (a CSV cell); null when absent. */
+    public Boolean flag(String name, boolean required) {
+        String s = text(name, required, 5);
+        if (s == null) {
+            return null;
+        }
+        if (!s.equals("true") && !s.equals("false")) {
+            error(name, "must be true or false, got '" + abbreviate(s) + "'");
+            return null;
+        }
+        return Boolean.valueOf(s);
+    }
+
+    /**
+     * Identifiers (codes such as rule codes), each read like {@link #id}: a JSON array of them, or
+     * — as a CSV cell carries it — one text with the identifiers separated by ';'. Absent: empty.
+     */
+    public List<String> ids(String name, int maxCount) {
+        JsonNode v = value(name);
+        if (v == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (v.isArray()) {
+            for (int i = 0; i < v.size(); i++) {
+                if (!v.get(i).isTextual()) {
+                    error(name, "must hold texts only, entry " + i + " is not one");
+                    return List.of();
+                }
+                out.add(v.get(i).textValue());
+            }
+        } else {
+            String s = scalar(name, false);
+            if (s == null) {
+                return List.of();
+            }
+            for (String part : s.split(";", -1)) {
+                out.add(part.strip());
+            }
+        }
+        if (out.size() > maxCount) {
+            error(name, "must have at most " + maxCount + " entries, got " + out.size());
+            return List.of();
+        }
+        for (String id : out) {
+            Optional<String> problem = Text.problem(id).or(() -> Text.idProblem(id));
+            if (problem.isPresent()) {
+                error(name, "each entry " + problem.get() + ", got '" + abbreviate(id) + "'");
+                return List.of();
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** An ISO date yyyy-MM-dd in ASCII digits, and a real one (no 30 February). */
     public LocalDate date(String name, boolean required) {
         String s = scalar(name, required);

@@ -21,7 +21,7 @@ public class IngestionTopics {
 
     void onStart(@Observes @jakarta.annotation.Priority(10) StartupEvent e) {
         var t = config.topics();
-        admin.ensure(admin.standard(List.of(t.borrowers(), t.loans(), t.payments(), t.loanStatus(), t.snapshots(),
-                t.deadLetter(), Topics.IN_BORROWERS, Topics.IN_LOANS, Topics.IN_PAYMENTS)));
+        admin.ensure(admin.standard(List.of(t.borrowers(), t.loans(), t.payments(), t.applications(), t.loanStatus(),
+                t.snapshots(), t.deadLetter(), Topics.IN_BORROWERS, Topics.IN_LOANS, Topics.IN_PAYMENTS, Topics.IN_APPLICATIONS)));
     }
 }

@@ -58,6 +58,12 @@ public class InputConsumer {
         process(RecordType.PAYMENTS, records);
     }
 
+    @Incoming("applications-in")
+    @Blocking(ordered = true)
+    public void applications(ConsumerRecords<String, String> records) {
+        process(RecordType.APPLICATIONS, records);
+    }
+
     void process(RecordType type, ConsumerRecords<String, String> records) {
         batches.process(deadLetterTopic, records, batch -> store(type, batch));
     }

@@ -52,12 +52,19 @@ final class Bulk<T> {
 
     /** id → content hash of those of {@code ids} stored in {@code table} (idempotency). */
     static java.util.Map<String, String> contentHashes(Connection c, String table, java.util.Collection<String> ids) throws SQLException {
+        return lookup(c, table, "id", "content_hash", ids);
+    }
+
+    /** {@code keyColumn} → {@code valueColumn} of the rows of {@code table} whose key is one of {@code keys}. */
+    static java.util.Map<String, String> lookup(Connection c, String table, String keyColumn, String valueColumn,
+                                                java.util.Collection<String> keys) throws SQLException {
         java.util.Map<String, String> out = new java.util.HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, content_hash from " + table + " where id = any(?)")) {
-            ps.setArray(1, texts(c, ids));
+        try (PreparedStatement ps = c.prepareStatement("select " + keyColumn + ", " + valueColumn + " from " + table
+                + " where " + keyColumn + " = any(?)")) {
+            ps.setArray(1, texts(c, keys));
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString("id"), rs.getString("content_hash"));
+                    out.put(rs.getString(keyColumn), rs.getString(valueColumn));
                 }
             }
         }

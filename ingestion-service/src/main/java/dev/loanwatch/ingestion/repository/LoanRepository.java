@@ -52,6 +52,11 @@ public class LoanRepository {
         return Bulk.contentHashes(c, "loan", ids);
     }
 
+    /** loan id → its borrower's id, for those of {@code ids} that exist. */
+    public Map<String, String> borrowers(Connection c, Collection<String> ids) throws SQLException {
+        return Bulk.lookup(c, "loan", "id", "borrower_id", ids);
+    }
+
     public void insert(Connection c, List<LoanRow> rows) throws SQLException {
         Bulk.of(rows).column(LoanRow::id).column(LoanRow::borrowerId).column(LoanRow::product).column(LoanRow::channel)
                 .column(LoanRow::disbursementDate).column(LoanRow::principal).column(LoanRow::annualRate)

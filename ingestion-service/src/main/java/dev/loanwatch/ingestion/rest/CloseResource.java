@@ -47,12 +47,9 @@ public class CloseResource {
     public Response close(@RequestBody(content = @Content(schema = @Schema(implementation = CloseRequest.class))) JsonNode body) {
         Fields f = Fields.of(body, Set.of("businessDate", "rerun"));
         LocalDate date = f.date("businessDate", true);
-        String rerun = f.text("rerun", false, 5);
-        if (rerun != null && !rerun.equals("true") && !rerun.equals("false")) {
-            f.error("rerun", "must be true or false");
-        }
+        Boolean rerun = f.flag("rerun", false);
         f.check();
-        CloseSummary summary = service.close(date, "true".equals(rerun));
+        CloseSummary summary = service.close(date, Boolean.TRUE.equals(rerun));
         return Response.status(summary.alreadyClosed() ? 200 : 201).entity(summary).build();
     }
 

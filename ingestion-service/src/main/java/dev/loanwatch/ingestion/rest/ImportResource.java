@@ -28,7 +28,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -69,7 +71,7 @@ public class ImportResource {
     @POST
     @Path("/{recordType}")
     @Consumes({"text/csv", NDJSON})
-    @Operation(summary = "Import a CSV or NDJSON file of borrowers, loans or payments",
+    @Operation(summary = "Import a CSV or NDJSON file of borrowers, loans, payments or applications",
             description = "The body is the file (CSV with a header row naming the fields, or one JSON object per line). "
                     + "Answers 202 with a job to follow; accepted rows are committed chunk by chunk, rejected rows are listed "
                     + "at /imports/{id}/rejections with their line and reasons.")
@@ -79,7 +81,8 @@ public class ImportResource {
         // ASCII case only: Java's case mapping would take look-alike letters of other scripts
         RecordType type = Arrays.stream(RecordType.values())
                 .filter(t -> Text.isAscii(recordType) && t.name().equalsIgnoreCase(recordType)).findFirst()
-                .orElseThrow(() -> RejectedException.invalid("recordType", "must be one of borrowers, loans, payments"));
+                .orElseThrow(() -> RejectedException.invalid("recordType", "must be one of " + Arrays.stream(RecordType.values())
+                        .map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
         String name = Params.text("fileName", fileName, 255);
         Format format = contentType != null && contentType.startsWith("text/csv") ? Format.CSV : Format.NDJSON;
         Job job = service.submit(type, format, name, body);

@@ -58,7 +58,7 @@ public class BorrowerService implements ChunkIngestion<BorrowerCommand, Borrower
                         out.add(null);
                         continue;
                     }
-                    case CONFLICT -> {
+                    case CHANGED -> {
                         out.add(Outcome.rejected(Rejection.conflict(
                                 "borrower " + cmd.id() + " already exists with different content (use PUT to change it)")));
                         continue;

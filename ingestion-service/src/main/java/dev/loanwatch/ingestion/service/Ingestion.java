@@ -1,6 +1,7 @@
 package dev.loanwatch.ingestion.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loanwatch.ingestion.mapping.ApplicationCommand;
 import dev.loanwatch.ingestion.mapping.BorrowerCommand;
 import dev.loanwatch.platform.consumer.Failures;
 import dev.loanwatch.platform.error.RejectedException;
@@ -34,14 +35,16 @@ public class Ingestion {
     private final BorrowerService borrowers;
     private final LoanService loans;
     private final PaymentService payments;
+    private final ApplicationService applications;
     private final int parallelism;
     private final ExecutorService pool;
 
-    public Ingestion(BorrowerService borrowers, LoanService loans, PaymentService payments,
+    public Ingestion(BorrowerService borrowers, LoanService loans, PaymentService payments, ApplicationService applications,
                      @ConfigProperty(name = "loanwatch.ingest.parallelism", defaultValue = "2") int parallelism) {
         this.borrowers = borrowers;
         this.loans = loans;
         this.payments = payments;
+        this.applications = applications;
         this.parallelism = Math.max(1, parallelism);
         this.pool = Executors.newFixedThreadPool(this.parallelism, r -> {
             Thread t = new Thread(r, "ingest-part");
@@ -107,6 +110,9 @@ public class Ingestion {
         if (command instanceof PaymentCommand p) {
             return p.loanId();
         }
+        if (command instanceof ApplicationCommand a) {
+            return a.id();
+        }
         return command instanceof LoanCommand l ? l.id() : ((BorrowerCommand) command).id();
     }
 
@@ -156,6 +162,7 @@ public class Ingestion {
                     case BORROWERS -> borrowers.ingest((List<BorrowerCommand>) (List<?>) commands);
                     case LOANS -> loans.ingest((List<LoanCommand>) (List<?>) commands);
                     case PAYMENTS -> payments.ingest((List<PaymentCommand>) (List<?>) commands);
+                    case APPLICATIONS -> applications.ingest((List<ApplicationCommand>) (List<?>) commands);
                 };
             } catch (RuntimeException e) {
                 if (attempt >= 3 || !uniqueViolation(e)) {

@@ -86,7 +86,7 @@ public class LoanService implements ChunkIngestion<LoanCommand, LoanView> {
                     out.add(null);
                     continue;
                 }
-                if (verdict == Replays.Verdict.CONFLICT) {
+                if (verdict == Replays.Verdict.CHANGED) {
                     out.add(Outcome.rejected(Rejection.conflict("loan " + cmd.id() + " already exists with different content")));
                     continue;
                 }

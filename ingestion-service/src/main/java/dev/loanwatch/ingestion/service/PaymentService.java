@@ -96,7 +96,7 @@ public class PaymentService implements ChunkIngestion<PaymentCommand, PaymentVie
                     out.add(null);
                     continue;
                 }
-                if (verdict == Replays.Verdict.CONFLICT) {
+                if (verdict == Replays.Verdict.CHANGED) {
                     out.add(Outcome.rejected(Rejection.conflict("payment " + cmd.id() + " already exists with different content")));
                     continue;
                 }

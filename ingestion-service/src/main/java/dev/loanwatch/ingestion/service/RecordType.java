@@ -1,6 +1,7 @@
 package dev.loanwatch.ingestion.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loanwatch.ingestion.mapping.ApplicationCommand;
 import dev.loanwatch.ingestion.mapping.BorrowerCommand;
 import dev.loanwatch.ingestion.mapping.LoanCommand;
 import dev.loanwatch.ingestion.mapping.PaymentCommand;
@@ -11,7 +12,8 @@ import java.util.function.Function;
 public enum RecordType {
     BORROWERS(BorrowerCommand.FIELDS, BorrowerCommand::parse),
     LOANS(LoanCommand.FIELDS, LoanCommand::parse),
-    PAYMENTS(PaymentCommand.FIELDS, PaymentCommand::parse);
+    PAYMENTS(PaymentCommand.FIELDS, PaymentCommand::parse),
+    APPLICATIONS(ApplicationCommand.FIELDS, ApplicationCommand::parse);
 
     public final Set<String> fields;
     public final Function<JsonNode, Object> parser;

@@ -172,7 +172,8 @@ public final class BookGenerator {
         return out;
     }
 
-    private LocalDate disbursementDate(SplittableRandom r, LocalDate after) {
+    /** A day loans are disbursed on (none in the last month); after {@code after} by 3–8 months, or null past the end. */
+    LocalDate disbursementDate(SplittableRandom r, LocalDate after) {
         // more loans in later months (a growing lender), none in the last month
         int span = Math.max(1, months - 1);
         double u = Math.sqrt(r.nextDouble());
@@ -190,7 +191,8 @@ public final class BookGenerator {
         return d;
     }
 
-    private SimLoan loan(int index, SimBorrower b, SplittableRandom r, LocalDate disbursed, int k) {
+    /** Loan {@code index} of borrower {@code b}, its {@code k}-th, disbursed on {@code disbursed}: product, channel and terms. */
+    public SimLoan loan(int index, SimBorrower b, SplittableRandom r, LocalDate disbursed, int k) {
         String id = idPrefix + "-L" + String.format("%07d", index);
         if (b.enterprise()) {
             double scale = switch (b.size()) {

@@ -86,7 +86,7 @@ public final class Simulate {
         if (out != null) {
             BatchFiles.write(sim, out);
             Files.writeString(out.resolve("report.txt"), report.text(), StandardCharsets.UTF_8);
-            System.err.printf("wrote %s (borrowers.ndjson, loans.ndjson, payments.csv, truth.csv, borrowers-truth.csv, report.txt)%n", out);
+            System.err.printf("wrote %s (borrowers.ndjson, loans.ndjson, payments.csv, applications.ndjson, truth.csv, borrowers-truth.csv, funnel-truth.csv, report.txt)%n", out);
         }
         if (drive != null) {
             System.err.println("driving " + drive + " day by day (" + closes.name().toLowerCase(Locale.ROOT) + " closes)");

@@ -3,6 +3,7 @@ package dev.loanwatch.simulator.drive;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loanwatch.simulator.Simulation;
 import dev.loanwatch.simulator.behaviour.SimPayment;
+import dev.loanwatch.simulator.book.SimApplication;
 import dev.loanwatch.simulator.book.SimBorrower;
 import dev.loanwatch.simulator.book.SimLoan;
 import dev.loanwatch.simulator.output.Records;
@@ -20,9 +21,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Drives a running ingestion-service business day by business day: the day's new borrowers and
- * loans (NDJSON) and payments (CSV) through the batch-import API, then the daily close of that
- * date. Fails loudly on any rejected row — a generated book must be accepted whole.
+ * Drives a running ingestion-service business day by business day through the batch-import API:
+ * the day's new borrowers (each with its first application), the applications received or decided
+ * that day, the loans (NDJSON), the applications linked to those loans, the payments (CSV), then
+ * the daily close of that date. Fails loudly on any rejected row — a generated book must be
+ * accepted whole.
  */
 public final class IngestionDriver {
     /** Close every business day, or only at month ends (faster; DPD events then move monthly). */
@@ -36,9 +39,10 @@ public final class IngestionDriver {
         this.log = log;
     }
 
-    private record Day(List<SimBorrower> borrowers, List<SimLoan> loans, List<SimPayment> payments) {
+    private record Day(List<SimBorrower> borrowers, List<SimApplication.Revision> applications, List<SimLoan> loans,
+                       List<SimApplication.Revision> links, List<SimPayment> payments) {
         Day() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -46,15 +50,14 @@ public final class IngestionDriver {
         Map<LocalDate, Day> days = new TreeMap<>();
         Set<String> introduced = new HashSet<>();
         for (SimLoan l : sim.loans()) {
-            Day d = days.computeIfAbsent(l.terms().disbursementDate(), k -> new Day());
-            d.loans().add(l);
+            days.computeIfAbsent(l.terms().disbursementDate(), k -> new Day()).loans().add(l);
         }
-        // a borrower arrives with its first loan
-        for (Map.Entry<LocalDate, Day> e : days.entrySet()) {
-            for (SimLoan l : e.getValue().loans()) {
-                if (introduced.add(l.borrower().id())) {
-                    e.getValue().borrowers().add(l.borrower());
-                }
+        // a borrower arrives with its first application (every loan has one, received before it)
+        for (SimApplication.Revision r : sim.applicationRecords()) {
+            Day d = days.computeIfAbsent(r.on(), k -> new Day());
+            (r.linked() ? d.links() : d.applications()).add(r);
+            if (introduced.add(r.application().borrower().id())) {
+                d.borrowers().add(r.application().borrower());
             }
         }
         for (SimPayment p : sim.paymentsInDateOrder()) {
@@ -64,17 +67,21 @@ public final class IngestionDriver {
         long started = System.nanoTime();
         long rows = 0;
         YearMonth month = YearMonth.from(first);
+        int monthApplications = 0;
         int monthLoans = 0;
         int monthPayments = 0;
         for (LocalDate d = first; !d.isAfter(sim.config().end()); d = d.plusDays(1)) {
             Day day = days.get(d);
             if (day != null) {
                 rows += upload("borrowers", "application/x-ndjson", ndjson(day.borrowers().stream().map(b -> Records.json(Records.borrower(b))).toList()));
+                rows += upload("applications", "application/x-ndjson", ndjson(day.applications().stream().map(a -> Records.json(Records.application(a))).toList()));
                 rows += upload("loans", "application/x-ndjson", ndjson(day.loans().stream().map(l -> Records.json(Records.loan(l))).toList()));
+                rows += upload("applications", "application/x-ndjson", ndjson(day.links().stream().map(a -> Records.json(Records.application(a))).toList()));
                 List<String> lines = new ArrayList<>();
                 lines.add(Records.PAYMENT_HEADER);
                 day.payments().forEach(p -> lines.add(Records.paymentCsv(p)));
                 rows += day.payments().isEmpty() ? 0 : upload("payments", "text/csv", ndjson(lines));
+                monthApplications += day.applications().size() + day.links().size();
                 monthLoans += day.loans().size();
                 monthPayments += day.payments().size();
             }
@@ -82,10 +89,11 @@ public final class IngestionDriver {
             if (closes == Closes.DAILY || monthEnd) {
                 JsonNode summary = close(d);
                 if (monthEnd) {
-                    log.printf("  %s: %d loans and %d payments in; close: %s open loans, %s status changes, %s snapshot rows%n",
-                            month, monthLoans, monthPayments, summary.path("openLoans").asText(),
+                    log.printf("  %s: %d application records, %d loans and %d payments in; close: %s open loans, %s status changes, %s snapshot rows%n",
+                            month, monthApplications, monthLoans, monthPayments, summary.path("openLoans").asText(),
                             summary.path("statusChanges").asText(), summary.path("snapshotRows").asText());
                     month = month.plusMonths(1);
+                    monthApplications = 0;
                     monthLoans = 0;
                     monthPayments = 0;
                 }

@@ -3,6 +3,7 @@ package dev.loanwatch.simulator.output;
 import dev.loanwatch.simulator.Simulation;
 import dev.loanwatch.simulator.behaviour.SimPayment;
 import dev.loanwatch.simulator.behaviour.Truth;
+import dev.loanwatch.simulator.book.SimApplication;
 import dev.loanwatch.simulator.book.SimBorrower;
 import dev.loanwatch.simulator.book.SimLoan;
 import java.io.BufferedWriter;
@@ -17,10 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a simulation as files in ingestion's batch format — {@code borrowers.ndjson},
- * {@code loans.ndjson}, {@code payments.csv} (value-date order) — and the ground truth apart,
- * in {@code truth.csv} (per loan and month) and {@code borrowers-truth.csv} (per borrower: reported
- * versus true industry), which the system itself never reads.
+ * Writes a simulation as files in ingestion's batch format — {@code borrowers.ndjson} (the book's
+ * borrowers, then the applicants who never had a loan), {@code loans.ndjson}, {@code payments.csv}
+ * (value-date order), {@code applications.ndjson} (every revision of every application in date order;
+ * import it after the loans, whose ids its last revisions name) — and the ground truth apart, in
+ * {@code truth.csv} (per loan and month), {@code borrowers-truth.csv} (per borrower: reported versus
+ * true industry) and {@code funnel-truth.csv} (the approval funnel per month), which the system
+ * itself never reads.
  */
 public final class BatchFiles {
     private BatchFiles() {
@@ -29,7 +33,7 @@ public final class BatchFiles {
     public static void write(Simulation sim, Path dir) throws IOException {
         Files.createDirectories(dir);
         try (Writer w = writer(dir.resolve("borrowers.ndjson"))) {
-            for (SimBorrower b : sim.borrowers()) {
+            for (SimBorrower b : sim.allBorrowers()) {
                 w.write(Records.json(Records.borrower(b)));
                 w.write('\n');
             }
@@ -48,8 +52,15 @@ public final class BatchFiles {
                 w.write('\n');
             }
         }
+        try (Writer w = writer(dir.resolve("applications.ndjson"))) {
+            for (SimApplication.Revision r : sim.applicationRecords()) {
+                w.write(Records.json(Records.application(r)));
+                w.write('\n');
+            }
+        }
         writeTruth(sim, dir.resolve("truth.csv"));
-        BorrowersTruth.write(sim.borrowers(), dir.resolve(BorrowersTruth.FILE));
+        BorrowersTruth.write(sim.allBorrowers(), dir.resolve(BorrowersTruth.FILE));
+        FunnelTruth.write(FunnelTruth.of(sim.applications()), dir.resolve(FunnelTruth.FILE));
     }
 
     private static void writeTruth(Simulation sim, Path file) throws IOException {

@@ -1,8 +1,10 @@
 package dev.loanwatch.simulator.output;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loanwatch.simulator.behaviour.SimPayment;
+import dev.loanwatch.simulator.book.SimApplication;
 import dev.loanwatch.simulator.book.SimBorrower;
 import dev.loanwatch.simulator.book.SimLoan;
 
@@ -54,6 +56,45 @@ public final class Records {
         n.put("termMonths", l.terms().termMonths());
         n.put("method", l.terms().method().name());
         n.put("dueDay", l.terms().dueDay());
+        return n;
+    }
+
+    /** An application as it stands on the revision's day. */
+    public static ObjectNode application(SimApplication.Revision rev) {
+        SimApplication a = rev.application();
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", a.id());
+        n.put("borrowerId", a.borrower().id());
+        n.put("product", a.product().code);
+        n.put("channel", a.channel());
+        n.put("appliedOn", a.appliedOn().toString());
+        n.put("amount", a.amount().toPlainString());
+        n.put("termMonths", a.termMonths());
+        n.put("decision", rev.decision().name());
+        if (rev.decidedOn() != null) {
+            n.put("decidedOn", rev.decidedOn().toString());
+        }
+        if (rev.route() != null) {
+            n.put("route", rev.route().name());
+        }
+        if (a.deviation() && rev.decision() == SimApplication.Decision.APPROVED) {
+            n.put("deviation", true);
+        }
+        if (!a.ruleHits().isEmpty()) {
+            ArrayNode hits = n.putArray("ruleHits");
+            a.ruleHits().forEach(hits::add);
+        }
+        n.put("modelDecision", a.model().name());
+        if (a.modelScore() != null) {
+            n.put("modelScore", a.modelScore());
+        }
+        if (rev.decision() == SimApplication.Decision.REJECTED) {
+            n.put("rejectReason", a.rejectReason().code);
+        }
+        n.put("riskGrade", a.riskGrade());
+        if (rev.linked()) {
+            n.put("loanId", a.loan().id());
+        }
         return n;
     }
 

@@ -11,7 +11,10 @@ import dev.loanwatch.domain.PortfolioRatios;
 import dev.loanwatch.domain.RollRateMatrix;
 import dev.loanwatch.domain.Schedule;
 import dev.loanwatch.domain.Vintage;
+import dev.loanwatch.domain.ApprovalFunnel;
 import dev.loanwatch.simulator.Simulation;
+import dev.loanwatch.simulator.book.SimApplication;
+import dev.loanwatch.simulator.output.FunnelTruth;
 import dev.loanwatch.simulator.behaviour.LoanPath;
 import dev.loanwatch.simulator.behaviour.SimPayment;
 import dev.loanwatch.simulator.behaviour.Truth;
@@ -74,6 +77,18 @@ public final class CalibrationReport {
         out.append("industry code in the lender's file: ").append(count(sim.borrowers().stream().filter(SimBorrower::enterprise).toList(),
                 b -> b.reportedIndustryCode() == null ? "missing" : b.industryClass().startsWith(b.reportedIndustryCode())
                         ? (b.reportedIndustryCode().length() == 5 ? "class" : "division") : "wrong")).append('\n');
+
+        FunnelTruth.Row all = FunnelTruth.total(sim.applications());
+        ApprovalFunnel funnel = all.funnel();
+        out.append(String.format("applications %d (approved %d, rejected %d, cancelled %d, pending at the end %d; %d from applicants "
+                        + "who never had a loan): approval %s of applications, %s of decided; disbursement %s; machine approval %s; "
+                        + "manual approval %s; rule hits %s; model rejects %s of scored; deviation %s%n",
+                all.applications(), all.approved(), all.rejected(), all.cancelled(), all.pending(),
+                sim.applications().stream().filter(SimApplication::newApplicant).count(),
+                pct(funnel.approvalRateOfApplications()), pct(funnel.approvalRateOfDecided()), pct(funnel.disbursementRate()),
+                pct(funnel.machineApprovalRate()), pct(funnel.manualApprovalRate()), pct(funnel.ruleHitRate()),
+                pct(funnel.modelRejectRate()), pct(funnel.deviationRate())));
+        out.append("reject reasons: ").append(all.rejectReasons()).append("; risk grades: ").append(all.riskGrades()).append('\n');
 
         out.append(String.format("%n== Month ends (balance = outstanding principal; overdue = whole balance of loans with DPD ≥ 1)%n"));
         out.append(String.format("%-10s %8s %18s %9s %9s %9s %9s%n", "month end", "loans", "balance", "overdue", "M2+", "M4+", "NPL"));

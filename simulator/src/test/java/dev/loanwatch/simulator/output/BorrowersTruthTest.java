@@ -28,7 +28,7 @@ class BorrowersTruthTest {
         Path file = dir.resolve(BorrowersTruth.FILE);
         assertEquals(BorrowersTruth.HEADER, Files.readAllLines(file).get(0));
         Map<String, Row> rows = BorrowersTruth.read(file).stream().collect(Collectors.toMap(Row::borrowerId, Function.identity()));
-        assertEquals(sim.borrowers().size(), rows.size(), "one row per borrower");
+        assertEquals(sim.allBorrowers().size(), rows.size(), "one row per borrower, applicants included");
 
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         long enterprises = 0;
