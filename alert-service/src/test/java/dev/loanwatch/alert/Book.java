@@ -3,6 +3,10 @@ package dev.loanwatch.alert;
 import dev.loanwatch.contracts.EventTypes;
 import dev.loanwatch.contracts.Topics;
 import dev.loanwatch.contracts.events.v1.AllocatedAmount;
+import dev.loanwatch.contracts.events.v1.ApplicationDecision;
+import dev.loanwatch.contracts.events.v1.ApplicationRecorded;
+import dev.loanwatch.contracts.events.v1.DecisionRoute;
+import dev.loanwatch.contracts.events.v1.ModelDecision;
 import dev.loanwatch.contracts.events.v1.BorrowerTagged;
 import dev.loanwatch.contracts.events.v1.BorrowerTags;
 import dev.loanwatch.contracts.events.v1.BorrowerType;
@@ -124,6 +128,31 @@ final class Book {
     static void statusChange(LoanStatus status) {
         send(Topics.LOAN_STATUS, status.getLoanId(), EventTypes.LOAN_STATUS_CHANGED,
                 LoanStatusChanged.newBuilder().setMeta(meta()).setStatus(status).build().toByteArray());
+    }
+
+    /** An application at revision 1. */
+    static void application(String id, String borrowerId, String product, LocalDate appliedOn, ApplicationDecision decision,
+                            DecisionRoute route, boolean deviation, List<String> ruleHits, ModelDecision model,
+                            String rejectReason, String riskGrade, String loanId) {
+        ApplicationRecorded.Builder a = ApplicationRecorded.newBuilder().setMeta(meta()).setApplicationId(id)
+                .setBorrowerId(borrowerId).setProduct(product).setChannel("ONLINE").setAppliedOn(appliedOn.toString())
+                .setAmountFen(10_000_00).setTermMonths(12).setDecision(decision).setDeviation(deviation)
+                .addAllRuleHits(ruleHits).setModelDecision(model).setRevision(1);
+        if (decision != ApplicationDecision.PENDING) {
+            a.setDecidedOn(appliedOn.plusDays(1).toString()).setRoute(route);
+        } else if (route == DecisionRoute.MANUAL) {
+            a.setRoute(route);
+        }
+        if (rejectReason != null) {
+            a.setRejectReason(rejectReason);
+        }
+        if (riskGrade != null) {
+            a.setRiskGrade(riskGrade);
+        }
+        if (loanId != null) {
+            a.setLoanId(loanId);
+        }
+        send(Topics.APPLICATIONS, id, EventTypes.APPLICATION_RECORDED, a.build().toByteArray());
     }
 
     static void send(String topic, String key, String eventType, byte[] value) {

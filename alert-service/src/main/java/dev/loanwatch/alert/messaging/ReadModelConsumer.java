@@ -9,6 +9,9 @@ import dev.loanwatch.alert.repository.FactStore.Restructured;
 import dev.loanwatch.alert.repository.FactStore.WrittenOff;
 import dev.loanwatch.contracts.Topics;
 import dev.loanwatch.contracts.events.v1.AllocatedAmount;
+import dev.loanwatch.contracts.events.v1.ApplicationDecision;
+import dev.loanwatch.contracts.events.v1.ApplicationRecorded;
+import dev.loanwatch.contracts.events.v1.ModelDecision;
 import dev.loanwatch.contracts.events.v1.BorrowerTagged;
 import dev.loanwatch.contracts.events.v1.BorrowerTags;
 import dev.loanwatch.contracts.events.v1.LoanEvent;
@@ -171,6 +174,31 @@ public class ReadModelConsumer {
             java.util.Map<String, BorrowerTags> latest = new java.util.TreeMap<>();
             tags.forEach(t -> latest.merge(t.getBorrowerId(), t, (a, b) -> b.getTagsVersion() >= a.getTagsVersion() ? b : a));
             facts.borrowerTags(c, List.copyOf(latest.values()));
+        });
+    }
+
+    @Incoming("applications")
+    @Blocking(ordered = true)
+    public void applications(ConsumerRecords<String, byte[]> records) {
+        consume(records, ApplicationRecorded.class.getSimpleName(), v -> {
+            ApplicationRecorded a = ApplicationRecorded.parseFrom(v);
+            require(!a.getApplicationId().isBlank(), "application_id is empty");
+            require(a.getRevision() >= 1, "revision must be at least 1");
+            require(a.getTermMonths() >= 1, "term_months must be at least 1");
+            require(a.getDecision() != ApplicationDecision.APPLICATION_DECISION_UNSPECIFIED
+                    && a.getDecision() != ApplicationDecision.UNRECOGNIZED, "decision is not set");
+            require(a.getModelDecision() != ModelDecision.MODEL_DECISION_UNSPECIFIED
+                    && a.getModelDecision() != ModelDecision.UNRECOGNIZED, "model_decision is not set");
+            date(a.getAppliedOn(), "applied_on");
+            if (!a.getDecidedOn().isEmpty()) {
+                date(a.getDecidedOn(), "decided_on");
+            }
+            return a;
+        }, (c, applications) -> {
+            // the newest revision of each application in the batch (the store ignores older ones too)
+            java.util.Map<String, ApplicationRecorded> latest = new java.util.TreeMap<>();
+            applications.forEach(a -> latest.merge(a.getApplicationId(), a, (x, y) -> y.getRevision() >= x.getRevision() ? y : x));
+            facts.applications(c, List.copyOf(latest.values()));
         });
     }
 

@@ -1,6 +1,8 @@
 package dev.loanwatch.alert.repository;
 
+import dev.loanwatch.contracts.events.v1.ApplicationRecorded;
 import dev.loanwatch.contracts.events.v1.BorrowerTags;
+import dev.loanwatch.contracts.events.v1.DecisionRoute;
 import dev.loanwatch.contracts.events.v1.LoanOpened;
 import dev.loanwatch.contracts.events.v1.LoanRestructured;
 import dev.loanwatch.contracts.events.v1.LoanStatus;
@@ -255,6 +257,49 @@ public class FactStore {
 
     private static String lastDue(List<ScheduledInstallment> schedule) {
         return schedule.stream().map(ScheduledInstallment::getDueDate).max(String::compareTo).orElse(null);
+    }
+
+    /** Applications (进件), each at its newest revision. */
+    public void applications(Connection c, List<ApplicationRecorded> applications) throws SQLException {
+        Bulk.of(applications)
+                .column(ApplicationRecorded::getApplicationId)
+                .column(ApplicationRecorded::getRevision)
+                .column(ApplicationRecorded::getBorrowerId)
+                .column(ApplicationRecorded::getProduct)
+                .column(ApplicationRecorded::getChannel)
+                .column(ApplicationRecorded::getAppliedOn)
+                .column(a -> YearMonth.from(LocalDate.parse(a.getAppliedOn())).atDay(1))
+                .column(ApplicationRecorded::getAmountFen)
+                .column(ApplicationRecorded::getTermMonths)
+                .column(a -> TermBand.of(a.getTermMonths()).label())
+                .column(a -> a.getDecision().name())
+                .column(a -> a.getDecidedOn().isEmpty() ? null : a.getDecidedOn())
+                .column(a -> a.getRoute() == DecisionRoute.DECISION_ROUTE_UNSPECIFIED ? null : a.getRoute().name())
+                .column(ApplicationRecorded::getDeviation)
+                .column(a -> arrayLiteral(a.getRuleHitsList()))
+                .column(a -> a.getModelDecision().name())
+                .column(a -> a.hasModelScore() ? a.getModelScore() : null)
+                .column(a -> a.getRejectReason().isEmpty() ? null : a.getRejectReason())
+                .column(a -> a.getRiskGrade().isEmpty() ? null : a.getRiskGrade())
+                .column(a -> a.getLoanId().isEmpty() ? null : a.getLoanId())
+                .execute(c, """
+                        insert into application (application_id, revision, borrower_id, product, channel, applied_on,
+                            applied_month, amount_fen, term_months, term_band, decision, decided_on, route, deviation, rule_hits,
+                            model_decision, model_score, reject_reason, risk_grade, loan_id)
+                        select a, r, b, p, ch, ao, am, amt, tm, tb, d, dd, ro, dev, rh::text[], md, ms, rr, rg, l
+                        from unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::bigint[],
+                                    ?::int[], ?::text[], ?::text[], ?::date[], ?::text[], ?::boolean[], ?::text[], ?::text[],
+                                    ?::int[], ?::text[], ?::text[], ?::text[])
+                            as x(a, r, b, p, ch, ao, am, amt, tm, tb, d, dd, ro, dev, rh, md, ms, rr, rg, l)
+                        on conflict (application_id) do update set revision = excluded.revision,
+                            borrower_id = excluded.borrower_id, product = excluded.product, channel = excluded.channel,
+                            applied_on = excluded.applied_on, applied_month = excluded.applied_month,
+                            amount_fen = excluded.amount_fen, term_months = excluded.term_months, term_band = excluded.term_band,
+                            decision = excluded.decision, decided_on = excluded.decided_on, route = excluded.route,
+                            deviation = excluded.deviation, rule_hits = excluded.rule_hits,
+                            model_decision = excluded.model_decision, model_score = excluded.model_score,
+                            reject_reason = excluded.reject_reason, risk_grade = excluded.risk_grade, loan_id = excluded.loan_id
+                        where application.revision < excluded.revision""");
     }
 
     /** A PostgreSQL array literal of the codes, sorted (a set: the same labels give the same cell). */

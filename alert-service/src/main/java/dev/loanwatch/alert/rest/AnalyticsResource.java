@@ -3,6 +3,8 @@ package dev.loanwatch.alert.rest;
 import dev.loanwatch.alert.model.Answer;
 import dev.loanwatch.alert.model.Segment;
 import dev.loanwatch.alert.model.Segment.Dimension;
+import dev.loanwatch.alert.repository.FunnelQueries;
+import dev.loanwatch.alert.service.Funnel;
 import dev.loanwatch.alert.service.Losses;
 import dev.loanwatch.alert.service.Months;
 import dev.loanwatch.alert.service.Portfolio;
@@ -51,8 +53,10 @@ public class AnalyticsResource {
     private final Portfolio portfolio;
     private final Losses losses;
     private final Trends trends;
+    private final Funnel funnel;
 
-    public AnalyticsResource(ReadModel readModel, Portfolio portfolio, Losses losses, Trends trends) {
+    public AnalyticsResource(ReadModel readModel, Portfolio portfolio, Losses losses, Trends trends, Funnel funnel) {
+        this.funnel = funnel;
         this.readModel = readModel;
         this.portfolio = portfolio;
         this.losses = losses;
@@ -186,6 +190,21 @@ public class AnalyticsResource {
             LocalDate at = asOf == null ? Months.of(null, null, null, v.closed(), false).last() : date("asOf", asOf);
             return losses.early(v, at, d, f);
         });
+    }
+
+    @GET
+    @Path("/funnel")
+    @Operation(summary = "The approval funnel (贷前) by application month, or by product, channel, reject reason, risk grade or rule: counts and ratios")
+    public Response funnel(@Context UriInfo uri,
+                           @Parameter(description = "month (default), product, channel, rejectReason, riskGrade or rule")
+                           @jakarta.ws.rs.QueryParam("by") String by) throws SQLException {
+        FunnelQueries.By key = by == null ? FunnelQueries.By.MONTH : java.util.Arrays.stream(FunnelQueries.By.values())
+                .filter(b -> b.name().replace("_", "").equalsIgnoreCase(by)).findFirst()
+                .orElseThrow(() -> new RejectedException(Rejection.invalid("by",
+                        "give month, product, channel, rejectReason, riskGrade or rule")));
+        LocalDate from = param(uri, "from") == null ? null : Months.parse("from", param(uri, "from"));
+        LocalDate to = param(uri, "to") == null ? null : Months.parse("to", param(uri, "to"));
+        return respond(uri, Set.of("from", "to", "by", "format"), v -> funnel.funnel(v, from, to, key));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.repository;
 
+import dev.loanwatch.platform.jdbc.Bulk;
 import dev.loanwatch.ingestion.mapping.ApplicationCommand;
 import dev.loanwatch.ingestion.mapping.ApplicationCommand.Decision;
 import dev.loanwatch.ingestion.mapping.ApplicationCommand.ModelDecision;
@@ -94,7 +95,7 @@ public class ApplicationRepository {
 
     /** loan id → the application it was disbursed from, for those of {@code loanIds} that have one. */
     public Map<String, String> applicationsOfLoans(Connection c, Collection<String> loanIds) throws SQLException {
-        return Bulk.lookup(c, "application", "loan_id", "id", loanIds);
+        return Lookups.lookup(c, "application", "loan_id", "id", loanIds);
     }
 
     private static Map<String, ApplicationRow> select(Connection c, String sql, Collection<String> ids) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.repository;
 
+import dev.loanwatch.platform.jdbc.Bulk;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +20,7 @@ public class BorrowerRepository {
 
     /** id → content hash of those ids that exist. */
     public Map<String, String> contentHashes(Connection c, Collection<String> ids) throws SQLException {
-        return Bulk.contentHashes(c, "borrower", ids);
+        return Lookups.contentHashes(c, "borrower", ids);
     }
 
     public Set<String> existing(Connection c, Collection<String> ids) throws SQLException {

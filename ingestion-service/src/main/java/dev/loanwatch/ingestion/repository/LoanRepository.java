@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.repository;
 
+import dev.loanwatch.platform.jdbc.Bulk;
 import dev.loanwatch.domain.AllocationLine;
 import dev.loanwatch.domain.Bucket;
 import dev.loanwatch.domain.FiveTierGrade;
@@ -49,12 +50,12 @@ public class LoanRepository {
     }
 
     public Map<String, String> contentHashes(Connection c, Collection<String> ids) throws SQLException {
-        return Bulk.contentHashes(c, "loan", ids);
+        return Lookups.contentHashes(c, "loan", ids);
     }
 
     /** loan id → its borrower's id, for those of {@code ids} that exist. */
     public Map<String, String> borrowers(Connection c, Collection<String> ids) throws SQLException {
-        return Bulk.lookup(c, "loan", "id", "borrower_id", ids);
+        return Lookups.lookup(c, "loan", "id", "borrower_id", ids);
     }
 
     public void insert(Connection c, List<LoanRow> rows) throws SQLException {

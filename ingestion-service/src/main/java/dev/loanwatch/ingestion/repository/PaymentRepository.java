@@ -1,5 +1,6 @@
 package dev.loanwatch.ingestion.repository;
 
+import dev.loanwatch.platform.jdbc.Bulk;
 import dev.loanwatch.domain.AllocationLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -23,7 +24,7 @@ public class PaymentRepository {
     }
 
     public Map<String, String> contentHashes(Connection c, Collection<String> ids) throws SQLException {
-        return Bulk.contentHashes(c, "payment", ids);
+        return Lookups.contentHashes(c, "payment", ids);
     }
 
     public void insert(Connection c, List<PaymentRow> rows) throws SQLException {
