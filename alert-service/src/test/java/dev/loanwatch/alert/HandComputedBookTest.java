@@ -241,6 +241,12 @@ class HandComputedBookTest {
         assertEquals(5, row(j, "mob", 1).get("everLoans"));
         assertEquals(7, mob2.get("everLoans"));
         assertEquals("0.777778", mob2.get("everShare").toString());
+        // 贷后N月的delinquent% at MOB 1 and 2 (and 6, which the cohort has not reached)
+        JsonPath atMob = get("/analytics/delinquent-at-mob", "threshold", "M1", "mobs", "1,2,6");
+        Map<String, Object> november = row(atMob, "cohort", "2019-11");
+        assertEquals("0.555556", november.get("everShareMob1").toString());
+        assertEquals("0.777778", november.get("everShareMob2").toString());
+        assertEquals("", november.get("everShareMob6"));
     }
 
     @Test
@@ -302,5 +308,24 @@ class HandComputedBookTest {
                 .body(containsString("month,inflow,inflowRate"), containsString("2020-01,3,0.750000"));
         given().queryParam("tag", TAG).queryParam("month", "2020-01").queryParam("format", "csv").get("/analytics/inflow")
                 .then().statusCode(200).contentType(containsString("text/csv"));
+    }
+
+    @Test
+    void theCataloguesReportsByName() {
+        given().get("/reports").then().statusCode(200).body("size()", equalTo(14));
+        // 期数及利率逾期对照表: every loan is 12 months at 12 % except L4 (2 months at 8 %)
+        JsonPath termByRate = get("/reports/overdue-by-term-and-rate", "month", "2020-01");
+        assertEquals(1, termByRate.getList("rows").size());
+        assertEquals("10-15", termByRate.getString("rows[0].rateBand"));
+        assertEquals("7-12", termByRate.getString("rows[0].termBand"));
+        assertEquals("0.755556", termByRate.getString("rows[0].overdueRate"));
+        // 账龄分析表 at January: the November cohort's M1+ … M7+ balances over its 59,000 disbursed
+        JsonPath ageing = get("/reports/ageing", "month", "2020-01");
+        assertEquals("0.576271", ageing.getString("rows[0].'M1+'"));
+        // M4+: L8 6,000 + L9 2,000
+        assertEquals("0.135593", ageing.getString("rows[0].'M4+'"));
+        JsonPath structure = get("/reports/asset-structure", "month", "2020-01");
+        assertEquals(2, structure.<Map<String, Object>>getList("rows").stream().filter(r -> "section".equals(r.get("dimension"))).count());
+        given().get("/reports/no-such-report").then().statusCode(404);
     }
 }

@@ -124,6 +124,21 @@ public class AnalyticsResource {
     }
 
     @GET
+    @Path("/delinquent-at-mob")
+    @Operation(summary = "Delinquent% at chosen months on book (贷后N月的delinquent%, e.g. MOB 6 and 12) per cohort: ever-Mn+ share and Mn+ balance rate")
+    public Response delinquentAtMob(@Context UriInfo uri,
+                                    @Parameter(description = "n of Mn+: M1 … M7+ (default M1)") @jakarta.ws.rs.QueryParam("threshold") String threshold,
+                                    @Parameter(description = "months on book, comma-separated (default 6,12)") @jakarta.ws.rs.QueryParam("mobs") String mobs)
+            throws SQLException {
+        Bucket t = threshold == null ? Bucket.M1 : threshold(threshold);
+        List<Integer> at = new java.util.ArrayList<>();
+        for (String m : (mobs == null ? "6,12" : mobs).split(",", -1)) {
+            at.add(integer("mobs", m.trim(), 0, 0, 600));
+        }
+        return respond(uri, Set.of("threshold", "mobs", "format"), v -> portfolio.delinquentAtMob(v, t, at));
+    }
+
+    @GET
     @Path("/breakdown")
     @Operation(summary = "One month by the values of a dimension: balance, overdue, NPL, ratios, shares, Pareto order, Herfindahl index")
     public Response breakdown(@Context UriInfo uri,

@@ -293,6 +293,32 @@ public class Portfolio {
                 Map.of("threshold", threshold.label()), rows);
     }
 
+    /** Per cohort, the vintage figures at the chosen months on book (empty where the cohort is not that old yet). */
+    public Answer delinquentAtMob(View v, Bucket threshold, List<Integer> mobs) throws SQLException {
+        Answer vintage = vintage(v, threshold, Optional.empty(), Optional.empty());
+        Map<String, Map<String, Object>> byCohort = new LinkedHashMap<>();
+        for (Map<String, Object> r : vintage.rows()) {
+            Map<String, Object> row = byCohort.computeIfAbsent((String) r.get("cohort"), c -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("cohort", c);
+                x.put("loans", r.get("loans"));
+                for (int mob : mobs) {
+                    x.put("everShareMob" + mob, "");
+                    x.put("balanceRateMob" + mob, "");
+                }
+                return x;
+            });
+            if (mobs.contains((Integer) r.get("mob"))) {
+                row.put("everShareMob" + r.get("mob"), r.get("everShare"));
+                row.put("balanceRateMob" + r.get("mob"), r.get("balanceRate"));
+            }
+        }
+        Map<String, String> basis = new LinkedHashMap<>(vintage.basis());
+        basis.put("mob", "贷后N月的delinquent%: the cohort's vintage figures at MOB " + mobs + "; empty while the cohort is younger");
+        return new Answer("delinquent-at-mob", vintage.segment(), basis, vintage.pending(), vintage.summary(),
+                new ArrayList<>(byCohort.values()));
+    }
+
     /**
      * The month's figures per value of a dimension within the segment: balance, overdue and NPL, their
      * ratios and shares, Pareto order (largest first, cumulative share), and the Herfindahl index of
