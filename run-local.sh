@@ -3,19 +3,26 @@
 # into it business day by business day (with the daily closes) and prints what the book looks
 # like. Needs only a JDK (17+) and access to Maven Central. Ctrl-C stops everything.
 # Options: --no-wait (stop after loading), --skip-build, --keep (keep the previous state and
-# load nothing). Each run otherwise starts from an empty book in $LOANWATCH_DATA (default .local/run).
+# load nothing), --check (exit 1 when the system's report differs from the simulator's truth: CI
+# runs it so, on a small book). Each run otherwise starts from an empty book in $LOANWATCH_DATA (default .local/run).
 # The book: SIM_ARGS (default: 1500 borrowers, 12 months from 2023-09, the epidemic scenario).
-# Ports: HTTP_PORT (ingestion-service, 8081), TAGGING_PORT (tagging-service, REST and gRPC, 8082).
+# Ports: HTTP_PORT (ingestion-service, 8081), TAGGING_PORT (tagging-service, REST and gRPC, 8082),
+# ALERT_PORT (alert-service, 8083).
 # Once the book is in, it waits (up to TAG_WAIT seconds, default 600) until tagging-service has
-# labelled every borrower and prints how its industries compare with the simulator's truth.
+# labelled every borrower and prints how its industries compare with the simulator's truth; then
+# (up to ANALYTICS_WAIT seconds, default 600) until alert-service has counted every month end, and
+# prints the system's own report of the book — read from alert-service's API — checked figure by
+# figure against the simulator's truth.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 wait_after=1
 build=1
 keep=0
+check=0
 for arg in "$@"; do
   case "$arg" in
+    --check) check=1 ;;
     --no-wait) wait_after=0 ;;
     --skip-build) build=0 ;;
     --keep) keep=1 ;;
@@ -29,7 +36,7 @@ if [ $keep -eq 0 ]; then rm -rf "$DATA"; fi
 mkdir -p "$DATA"
 if [ $build -eq 1 ]; then
   echo "== Building (first time: a few minutes of downloads)"
-  ./mvnw -q -B install -DskipTests -pl local-stack,ingestion-service,tagging-service,simulator -am
+  ./mvnw -q -B install -DskipTests -pl local-stack,ingestion-service,tagging-service,alert-service,simulator -am
 fi
 
 pids=()
@@ -46,7 +53,7 @@ trap cleanup EXIT INT TERM
 
 echo "== Starting Kafka and PostgreSQL (logs: $DATA/stack.log)"
 rm -f "$DATA/stack.env"
-java -jar local-stack/target/local-stack.jar start --data "$DATA" --databases ingestion,tagging >/dev/null 2>"$DATA/stack.log" &
+java -jar local-stack/target/local-stack.jar start --data "$DATA" --databases ingestion,tagging,alert >/dev/null 2>"$DATA/stack.log" &
 pids+=($!)
 for _ in $(seq 1 240); do
   [ -s "$DATA/stack.env" ] && break
@@ -79,19 +86,25 @@ await_listening() {
 
 HTTP_PORT=${HTTP_PORT:-8081}
 TAGGING_PORT=${TAGGING_PORT:-8082}
+ALERT_PORT=${ALERT_PORT:-8083}
 start_service ingestion-service "$HTTP_PORT" CLOSE_SCHEDULED=false
 ingestion_pid=${pids[-1]}
 # tagging-service labels the borrowers as ingestion publishes them (loanbook.borrowers)
 start_service tagging-service "$TAGGING_PORT"
 tagging_pid=${pids[-1]}
+# alert-service keeps the portfolio read model from the loan book's and tagging's topics
+start_service alert-service "$ALERT_PORT"
+alert_pid=${pids[-1]}
 await_listening ingestion-service $ingestion_pid
 await_listening tagging-service $tagging_pid
+await_listening alert-service $alert_pid
+SIM_BOOK=${SIM_ARGS:---borrowers 1500 --months 12 --start 2023-09 --scenario epidemic --seed 7}
 
 if [ $keep -eq 0 ]; then
-  echo "== Loading a simulated book day by day (simulator → batch imports → daily closes); report follows"
+  echo "== Loading a simulated book day by day (simulator → batch imports → daily closes)"
+  echo "   (the simulator's own calculation of it goes to $BOOK/report.txt; the system's report follows)"
   # shellcheck disable=SC2086
-  java -Xmx2g -jar simulator/target/simulator.jar ${SIM_ARGS:---borrowers 1500 --months 12 --start 2023-09 --scenario epidemic --seed 7} \
-    --out "$BOOK" --drive "http://127.0.0.1:$HTTP_PORT"
+  java -Xmx2g -jar simulator/target/simulator.jar $SIM_BOOK --out "$BOOK" --drive "http://127.0.0.1:$HTTP_PORT" >/dev/null
 fi
 
 if [ -s "$BOOK/borrowers-truth.csv" ]; then
@@ -102,8 +115,18 @@ if [ -s "$BOOK/borrowers-truth.csv" ]; then
 fi
 
 echo
+echo "== The system's report: alert-service's analytics, checked against the simulator's truth"
+# shellcheck disable=SC2086
+java -Xmx1g -jar simulator/target/simulator.jar $SIM_BOOK --out "$BOOK" --analytics-report "http://127.0.0.1:$ALERT_PORT" \
+  --await "${ANALYTICS_WAIT:-600}" || {
+  echo "(the system's report differs from the truth or did not come; alert-service's log: $DATA/alert-service.log)" >&2
+  if [ $check -eq 1 ]; then exit 1; fi
+}
+
+echo
 echo "ingestion-service: http://127.0.0.1:$HTTP_PORT/q/swagger-ui"
 echo "tagging-service:   http://127.0.0.1:$TAGGING_PORT/q/swagger-ui (gRPC on the same port)"
+echo "alert-service:     http://127.0.0.1:$ALERT_PORT/q/swagger-ui (analytics: /analytics/*, reports: /reports)"
 if [ $wait_after -eq 1 ]; then
   echo "The system keeps running — Ctrl-C stops it."
   wait

@@ -344,10 +344,13 @@ public class Portfolio {
         Map<String, BigDecimal> nplShare = shareMap(npl);
         Map<String, BigDecimal> overdueShare = shareMap(overdue);
         BigDecimal cumulative = BigDecimal.ZERO;
-        for (Concentration.Share share : Concentration.shares(ordered).orElse(List.of())) {
-            String key = share.segment();
+        // Pareto order: largest first (ties by value); a measure that is zero everywhere keeps every row, shares n/a
+        List<String> order = new ArrayList<>(ordered.keySet());
+        order.sort(java.util.Comparator.comparing((String k) -> ordered.get(k)).reversed().thenComparing(k -> k));
+        Map<String, BigDecimal> orderedShare = shareMap(ordered);
+        for (String key : order) {
             Sums s = values.get(key);
-            cumulative = cumulative.add(share.share());
+            cumulative = cumulative.add(orderedShare.getOrDefault(key, BigDecimal.ZERO));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put(by.parameter(), key.isEmpty() ? "(unknown)" : key);
             row.put("loans", s.get("loans"));
@@ -359,7 +362,8 @@ public class Portfolio {
             row.put("balanceShare", rate(Optional.ofNullable(balanceShare.get(key))));
             row.put("overdueShare", rate(Optional.ofNullable(overdueShare.get(key))));
             row.put("nplShare", rate(Optional.ofNullable(nplShare.get(key))));
-            row.put("cumulativeShare", cumulative.min(BigDecimal.ONE.setScale(Ratio.SCALE)));
+            row.put("cumulativeShare", orderedShare.isEmpty() ? rate(Optional.empty())
+                    : cumulative.min(BigDecimal.ONE.setScale(Ratio.SCALE)));
             rows.add(row);
         }
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -1,10 +1,12 @@
 package dev.loanwatch.simulator.cli;
 
 import dev.loanwatch.simulator.Simulation;
+import dev.loanwatch.simulator.drive.AnalyticsClient;
 import dev.loanwatch.simulator.drive.IngestionDriver;
 import dev.loanwatch.simulator.drive.TaggingClient;
 import dev.loanwatch.simulator.output.BatchFiles;
 import dev.loanwatch.simulator.output.BorrowersTruth;
+import dev.loanwatch.simulator.report.AnalyticsReport;
 import dev.loanwatch.simulator.report.CalibrationReport;
 import dev.loanwatch.simulator.report.TagReport;
 import dev.loanwatch.simulator.scenario.Scenario;
@@ -25,6 +27,10 @@ import java.util.Locale;
  * {@code borrowers-truth.csv} of a book written to DIR, fetches every borrower's labels from the
  * tagging-service at URL (after waiting, up to SECONDS, until it has labelled them all) and prints
  * how its industries compare with the truth (also written to DIR/tag-report.txt).
+ *
+ * <p>{@code --analytics-report URL} (with the book's options, after {@code --drive} or alone for a
+ * book loaded before — the same options and seed give the same book): prints alert-service's own
+ * report of the book and checks it figure by figure against the truth (exit 1 on a difference).
  */
 public final class Simulate {
     private Simulate() {
@@ -40,6 +46,7 @@ public final class Simulate {
         String drive = null;
         String prefix = null;
         String tagReport = null;
+        String analyticsReport = null;
         int awaitSeconds = 0;
         IngestionDriver.Closes closes = IngestionDriver.Closes.DAILY;
         for (int i = 0; i < args.length; i++) {
@@ -54,6 +61,7 @@ public final class Simulate {
                 case "--drive" -> drive = args[++i];
                 case "--id-prefix" -> prefix = args[++i];
                 case "--tag-report" -> tagReport = args[++i];
+                case "--analytics-report" -> analyticsReport = args[++i];
                 case "--await" -> awaitSeconds = Integer.parseInt(args[++i]);
                 case "--closes" -> closes = IngestionDriver.Closes.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_'));
                 case "-h", "--help" -> {
@@ -92,6 +100,23 @@ public final class Simulate {
             System.err.println("driving " + drive + " day by day (" + closes.name().toLowerCase(Locale.ROOT) + " closes)");
             new IngestionDriver(drive, System.err).drive(sim, closes);
         }
+        if (analyticsReport != null) {
+            // the system's report, not the simulator's (which stays in report.txt with --out)
+            AnalyticsClient api = new AnalyticsClient(analyticsReport, System.err);
+            if (!api.awaitMonths(sim.snapshotsByMonthEnd().size(), Duration.ofSeconds(awaitSeconds))) {
+                System.err.println("alert-service did not count every month end within " + awaitSeconds + " s");
+                System.exit(1);
+            }
+            AnalyticsReport system = AnalyticsReport.of(sim, api);
+            System.out.print(system.text());
+            if (out != null) {
+                Files.writeString(out.resolve("analytics-report.txt"), system.text(), StandardCharsets.UTF_8);
+            }
+            if (!system.mismatches().isEmpty()) {
+                System.exit(1);
+            }
+            return;
+        }
         System.out.print(report.text());
     }
 
@@ -123,6 +148,9 @@ public final class Simulate {
                   --drive URL        load the book into a running ingestion-service, day by day, with its daily closes
                   --closes daily|month-ends   with --drive (default daily)
                   --id-prefix P      prefix of every id (default S<seed>)
+                  --analytics-report URL   after loading (or alone, for a book loaded before): wait up to --await
+                                     seconds until alert-service at URL has every month end, print the system's report
+                                     and compare it figure by figure with the truth; exit 1 when a figure differs
                 simulate --tag-report URL --out DIR [--await SECONDS]
                   holds a running tagging-service's labels of the book in DIR to its borrowers-truth.csv:
                   industry mix, sources, and the inference on the codes the lender's file misses or gets wrong

@@ -1,6 +1,8 @@
 package dev.loanwatch.simulator.drive;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +14,9 @@ import java.time.Duration;
 /** A running service's base URL, with the HTTP client and the JSON mapper the drivers talk to it with. */
 final class ServiceEndpoint {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper mapper = new ObjectMapper();
+    // decimals as they were written (money and ratios are exact in the services' answers)
+    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     private final String base;
 
     ServiceEndpoint(String base) {
