@@ -47,7 +47,26 @@ final class Book {
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
 
+    /** Every record sent, in order, so a test can deliver its book a second time. */
+    private static final List<ProducerRecord<String, byte[]>> SENT = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private Book() {
+    }
+
+    /** How many records have been sent so far (a mark for {@link #resendFrom}). */
+    static int sent() {
+        return SENT.size();
+    }
+
+    /** Sends again, unchanged (same event ids), every record sent since {@code mark}. */
+    static void resendFrom(int mark) {
+        for (ProducerRecord<String, byte[]> r : List.copyOf(SENT.subList(mark, SENT.size()))) {
+            try {
+                PRODUCER.send(r).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     static String id(String prefix) {
@@ -164,5 +183,6 @@ final class Book {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        SENT.add(record);
     }
 }

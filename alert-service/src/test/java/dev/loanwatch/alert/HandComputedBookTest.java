@@ -279,6 +279,38 @@ class HandComputedBookTest {
     }
 
     @Test
+    void eclByStage() {
+        JsonPath j = get("/analytics/ecl", "month", "2020-01");
+        // the PD chain is the book's own (December → January is the only month pair of 2019-02 … 2020-01)
+        assertEquals("BOOK_TRANSITIONS", j.getString("summary.pdSource"));
+        // stage 1: DPD ≤ 30 — L1, L5, L7 = 22,000; stage 2: DPD 31–90 — L2, L6 = 15,000; stage 3: L8, L9 = 8,000
+        Map<String, Object> one = row(j, "stage", "ONE");
+        Map<String, Object> two = row(j, "stage", "TWO");
+        Map<String, Object> three = row(j, "stage", "THREE");
+        assertEquals(3, one.get("loans"));
+        assertEquals(22000.00f, ((Number) one.get("balance")).floatValue());
+        assertEquals(15000.00f, ((Number) two.get("balance")).floatValue());
+        // defaulted: PD 1, so ECL = LGD 0.45 × EAD 8,000 (factor 1)
+        assertEquals("3600.00", three.get("ecl").toString());
+        assertEquals("0.450000", three.get("coverage").toString());
+    }
+
+    @Test
+    void trendWithForecasts() {
+        // NPL ratio: December L8 6,000 / 51,000 = 0.117647; January 0.177778
+        JsonPath j = get("/analytics/trend", "metric", "nplRatio", "from", "2019-12", "to", "2020-01", "window", "2");
+        assertEquals("0.117647", j.getString("rows[0].value"));
+        assertEquals("0.177778", j.getString("rows[1].value"));
+        // the line through both points, one month on: 0.177778 + 0.060131; the mean of both: 0.1477125 → 0.147713
+        assertEquals("0.237909", j.getString("summary.linear"));
+        assertEquals("0.147713", j.getString("summary.movingAverage"));
+        // two months leave nothing to back-test against
+        assertEquals("n/a", j.getString("summary.linearError"));
+        given().queryParam("metric", "happiness").get("/analytics/trend").then().statusCode(400)
+                .body("errors[0].field", equalTo("metric"));
+    }
+
+    @Test
     void anEmptySegmentAnswersNotAvailableNotZero() {
         Map<String, Object> none = get("/analytics/asset-quality", "month", "2020-01", "section", "A").getMap("rows[0]");
         assertEquals(0, none.get("loans"));

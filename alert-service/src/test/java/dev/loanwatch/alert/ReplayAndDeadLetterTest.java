@@ -1,0 +1,105 @@
+package dev.loanwatch.alert;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loanwatch.contracts.EventTypes;
+import dev.loanwatch.contracts.Topics;
+import dev.loanwatch.contracts.events.v1.EnterpriseSize;
+import dev.loanwatch.contracts.events.v1.FiveTierGrade;
+import dev.loanwatch.contracts.events.v1.LoanState;
+import dev.loanwatch.domain.Bucket;
+import dev.loanwatch.testing.EventTap;
+import dev.loanwatch.testing.KafkaBroker;
+import dev.loanwatch.testing.Postgres;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** A book delivered twice ends in the same state; what the read model cannot read goes to the dead-letter topic. */
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "alert"))
+class ReplayAndDeadLetterTest {
+
+    @Test
+    void aBookDeliveredTwiceEndsInTheSameState() {
+        String tag = Book.id("RP").toUpperCase();
+        int mark = Book.sent();
+        String borrower = Book.id("RPB");
+        Book.send(Book.tags(borrower, 1, "G", "54", "310000", "310100", EnterpriseSize.SMALL, List.of(), List.of(tag)));
+        LocalDate nov = LocalDate.of(2017, 11, 30);
+        LocalDate dec = LocalDate.of(2017, 12, 31);
+        for (int i = 0; i < 6; i++) {
+            String loan = Book.id("RPL");
+            Book.open(loan, borrower, "RPP", "RPC", LocalDate.of(2017, 10, 10), 50_000_00, "0.0900", 24,
+                    LocalDate.of(2017, 11, 10), 24, 2_300_00);
+            Book.pay(loan, Book.id("RPPAY"), LocalDate.of(2017, 11, 10 + i), 1, 2_000_00, 300_00, LoanState.OPEN);
+            Book.monthEnd(Book.status(loan, nov, i * 11, Bucket.C, i == 0 ? FiveTierGrade.NORMAL : FiveTierGrade.SPECIAL_MENTION,
+                    48_000_00, i * 100_00, false));
+            if (i != 5) {
+                Book.monthEnd(Book.status(loan, dec, i * 20, Bucket.C, i == 0 ? FiveTierGrade.NORMAL : FiveTierGrade.SPECIAL_MENTION,
+                        46_000_00, i * 200_00, false));
+            } else {
+                Book.writeOff(loan, LocalDate.of(2017, 12, 20), 48_000_00);
+            }
+        }
+        String first = awaitState(tag, 5);
+        Book.resendFrom(mark);
+        // the second delivery marks the months again; once they are counted again the state is what it was
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().get("/analytics/months").then().extract().jsonPath().getList("pending").isEmpty()
+                        && first.equals(state(tag)));
+        assertEquals(first, state(tag));
+    }
+
+    @Test
+    void unreadableEventsBecomeDeadLettersWithTheReason() throws InterruptedException {
+        try (EventTap tap = new EventTap(List.of(Topics.ALERT_DEAD_LETTER))) {
+            String key = Book.id("DL");
+            Book.send(Topics.MONTH_END_SNAPSHOTS, key, EventTypes.MONTH_END_SNAPSHOT, "not protobuf at all".getBytes(StandardCharsets.UTF_8));
+            String notMonthEnd = Book.id("DL");
+            Book.monthEnd(Book.status(notMonthEnd, LocalDate.of(2017, 12, 30), 0, Bucket.C, FiveTierGrade.NORMAL, 1_00, 0, false));
+            var garbage = tap.await(Topics.ALERT_DEAD_LETTER, key, 1);
+            assertTrue(EventTap.header(garbage.get(0), "dead-letter-reason").startsWith("INVALID: not a MonthEndSnapshot message"),
+                    EventTap.header(garbage.get(0), "dead-letter-reason"));
+            var wrongDate = tap.await(Topics.ALERT_DEAD_LETTER, notMonthEnd, 1);
+            assertEquals("INVALID: status.as_of 2017-12-30 is not a month end", EventTap.header(wrongDate.get(0), "dead-letter-reason"));
+        }
+    }
+
+    /** Waits until the segment's December has {@code loans} loans and nothing is pending; returns its state. */
+    private static String awaitState(String tag, int loans) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            var r = given().queryParam("tag", tag).queryParam("month", "2017-12").get("/analytics/asset-quality").then().extract();
+            return r.statusCode() == 200 && r.jsonPath().getList("pending").isEmpty()
+                    && Integer.valueOf(loans).equals(r.jsonPath().get("rows[0].loans"));
+        });
+        return state(tag);
+    }
+
+    /** What the segment's reports say, whole: month-end quality, delinquency, inflow, roll rates, vintage, losses, FPD. */
+    private static String state(String tag) {
+        StringBuilder all = new StringBuilder();
+        for (String path : List.of("/analytics/asset-quality", "/analytics/delinquency", "/analytics/inflow", "/analytics/losses",
+                "/analytics/roll-rates?month=2017-12", "/analytics/vintage?threshold=M1",
+                "/analytics/early-delinquency?asOf=2017-12-31&days=3")) {
+            String[] parts = path.split("\\?");
+            var request = given().queryParam("tag", tag);
+            if (parts.length > 1) {
+                for (String p : parts[1].split("&")) {
+                    request = request.queryParam(p.split("=")[0], p.split("=")[1]);
+                }
+            }
+            all.append(request.get(parts[0]).then().statusCode(200).extract().jsonPath().getString("rows")).append('\n');
+        }
+        return all.toString();
+    }
+}
