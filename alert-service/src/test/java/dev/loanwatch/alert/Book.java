@@ -50,6 +50,8 @@ final class Book {
     /** Every record sent, in order, so a test can deliver its book a second time. */
     private static final List<ProducerRecord<String, byte[]>> SENT = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    private static final List<Exception> FAILED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private Book() {
     }
 
@@ -61,12 +63,9 @@ final class Book {
     /** Sends again, unchanged (same event ids), every record sent since {@code mark}. */
     static void resendFrom(int mark) {
         for (ProducerRecord<String, byte[]> r : List.copyOf(SENT.subList(mark, SENT.size()))) {
-            try {
-                PRODUCER.send(r).get();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            PRODUCER.send(r);
         }
+        flush();
     }
 
     static String id(String prefix) {
@@ -178,11 +177,21 @@ final class Book {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("event-id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("event-type", eventType.getBytes(StandardCharsets.UTF_8));
-        try {
-            PRODUCER.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        // not awaited one by one (a book is thousands of records): the producer keeps each partition's order,
+        // and flush() says whether all of them arrived
+        PRODUCER.send(record, (metadata, e) -> {
+            if (e != null) {
+                FAILED.add(e);
+            }
+        });
         SENT.add(record);
+    }
+
+    /** Waits until everything sent has been written to the broker; fails if anything was not. */
+    static void flush() {
+        PRODUCER.flush();
+        if (!FAILED.isEmpty()) {
+            throw new IllegalStateException("a record was not sent", FAILED.get(0));
+        }
     }
 }

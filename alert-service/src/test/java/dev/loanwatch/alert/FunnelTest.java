@@ -59,6 +59,7 @@ class FunnelTest {
                 List.of(), ModelDecision.NOT_SCORED, "R02", "D", null);
         Book.application(Book.id("A5"), borrower, PRODUCT, day, ApplicationDecision.PENDING, DecisionRoute.MANUAL, false,
                 List.of(), ModelDecision.PASS, null, "C", null);
+        Book.flush();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
             var r = given().queryParam("tag", TAG).get("/analytics/funnel").then().extract();
             return r.statusCode() == 200 && Integer.valueOf(5).equals(r.jsonPath().get("rows[0].applications"));

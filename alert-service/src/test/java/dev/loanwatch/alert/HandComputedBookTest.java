@@ -115,6 +115,7 @@ class HandComputedBookTest {
         month(JAN, "L9", 111, FiveTierGrade.SUBSTANDARD, 2_000_00, 1_000_00);
 
         // every fact in and counted: January's inflow (3 loans) shows the status changes are in too
+        Book.flush();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
             var response = given().queryParam("tag", TAG).queryParam("month", "2020-01").get("/analytics/inflow").then().extract();
             if (response.statusCode() != 200) {

@@ -157,6 +157,7 @@ class RandomBookTest {
                         Map.of("section", SECTIONS[b])));
             }
         }
+        Book.flush();
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
             var r = given().queryParam("tag", TAG).get("/analytics/asset-quality").then().extract();
             if (r.statusCode() != 200) {

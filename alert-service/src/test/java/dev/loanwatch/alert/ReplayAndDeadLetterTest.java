@@ -51,6 +51,7 @@ class ReplayAndDeadLetterTest {
                 Book.writeOff(loan, LocalDate.of(2017, 12, 20), 48_000_00);
             }
         }
+        Book.flush();
         String first = awaitState(tag, 5);
         Book.resendFrom(mark);
         // the second delivery marks the months again; once they are counted again the state is what it was
@@ -67,6 +68,7 @@ class ReplayAndDeadLetterTest {
             Book.send(Topics.MONTH_END_SNAPSHOTS, key, EventTypes.MONTH_END_SNAPSHOT, "not protobuf at all".getBytes(StandardCharsets.UTF_8));
             String notMonthEnd = Book.id("DL");
             Book.monthEnd(Book.status(notMonthEnd, LocalDate.of(2017, 12, 30), 0, Bucket.C, FiveTierGrade.NORMAL, 1_00, 0, false));
+            Book.flush();
             var garbage = tap.await(Topics.ALERT_DEAD_LETTER, key, 1);
             assertTrue(EventTap.header(garbage.get(0), "dead-letter-reason").startsWith("INVALID: not a MonthEndSnapshot message"),
                     EventTap.header(garbage.get(0), "dead-letter-reason"));
