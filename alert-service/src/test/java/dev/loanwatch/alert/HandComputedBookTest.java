@@ -361,4 +361,12 @@ class HandComputedBookTest {
         assertEquals(2, structure.<Map<String, Object>>getList("rows").stream().filter(r -> "section".equals(r.get("dimension"))).count());
         given().get("/reports/no-such-report").then().statusCode(404);
     }
+
+    @Test
+    void documentedAndObservable() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/analytics/vintage"), containsString("/reports/{name}"));
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("loanwatch_analytics_month_refresh_seconds"));
+    }
 }
