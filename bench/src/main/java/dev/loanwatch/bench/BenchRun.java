@@ -5,8 +5,11 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -25,6 +28,8 @@ abstract class BenchRun {
     Db db;
     ServiceProcess service;
     String machine = "";
+    /** Databases besides {@link #db} (a service's own), dropped with it. */
+    private final List<Db> moreDatabases = new ArrayList<>();
     private boolean cleaned;
 
     BenchRun(String title, Path root, String resultFile, boolean keep) {
@@ -91,6 +96,15 @@ abstract class BenchRun {
                 + "; Kafka: " + stack.kafka();
     }
 
+    /** One more fresh database on the stack, {@code <db>_<suffix>}, dropped (or kept) with {@link #db}. */
+    Db createDatabase(String suffix) throws SQLException {
+        Db more = new Db(stack, db.name + "_" + suffix);
+        more.create();
+        moreDatabases.add(more);
+        Log.info("database %s created", more.name);
+        return more;
+    }
+
     void printReport(String heading) {
         String header = "## " + title + ": " + heading + "\n\n"
                 + "Run " + LocalDateTime.now().withNano(0) + " with `" + command() + "`\n\n"
@@ -116,15 +130,19 @@ abstract class BenchRun {
         if (service != null) {
             service.close();
         }
+        List<Db> databases = new ArrayList<>(moreDatabases);
         if (db != null) {
+            databases.add(0, db);
+        }
+        for (Db d : databases) {
             if (keep) {
-                Log.info("database %s kept (--keep): %s", db.name, db.url());
+                Log.info("database %s kept (--keep): %s", d.name, d.url());
             } else {
                 try {
-                    db.drop();
-                    Log.info("database %s dropped", db.name);
+                    d.drop();
+                    Log.info("database %s dropped", d.name);
                 } catch (Exception e) {
-                    Log.info("could not drop database %s: %s", db.name, e.getMessage());
+                    Log.info("could not drop database %s: %s", d.name, e.getMessage());
                 }
             }
         }

@@ -221,15 +221,20 @@ final class KafkaBench {
     }
 
     private Properties producerProperties() {
+        return producerProperties(bootstrap, 5, 128 * 1024, StringSerializer.class);
+    }
+
+    /** A producer that does not lose records (acknowledged by the broker, idempotent), string keys. */
+    static Properties producerProperties(String bootstrap, int lingerMs, int batchBytes, Class<?> valueSerializer) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         // a lender's system that must not lose payments: acknowledged by the broker, idempotent
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(128 * 1024));
+        p.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMs));
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(batchBytes));
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, valueSerializer.getName());
         return p;
     }
 
@@ -237,14 +242,14 @@ final class KafkaBench {
         return admin(bootstrap);
     }
 
-    private static Admin admin(String bootstrap) {
+    static Admin admin(String bootstrap) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         return Admin.create(p);
     }
 
     /** End offsets of every partition of the topics; a topic that does not exist yet counts as empty. */
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics) throws Exception {
+    static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics) throws Exception {
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         List<String> present = topics.stream().filter(existing::contains).toList();
         if (present.isEmpty()) {
@@ -259,7 +264,7 @@ final class KafkaBench {
         return out;
     }
 
-    private static long sum(Map<TopicPartition, Long> offsets) {
+    static long sum(Map<TopicPartition, Long> offsets) {
         return offsets.values().stream().mapToLong(Long::longValue).sum();
     }
 }

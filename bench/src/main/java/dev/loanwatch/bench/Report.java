@@ -11,6 +11,7 @@ final class Report {
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> sections = new ArrayList<>();
 
     void add(String part, String measurement, String service, String baseline, String ratio, String target) {
         rows.add(new Row(part, measurement, service, baseline, ratio, target));
@@ -20,6 +21,11 @@ final class Report {
     void note(String text) {
         notes.add(text);
         Log.info("NOTE %s", text);
+    }
+
+    /** Markdown printed after the table and its notes (e.g. a table of another shape). */
+    void section(String markdown) {
+        sections.add(markdown);
     }
 
     String markdown(String header) {
@@ -36,6 +42,9 @@ final class Report {
             for (String n : notes) {
                 sb.append("- ").append(n).append('\n');
             }
+        }
+        for (String s : sections) {
+            sb.append('\n').append(s);
         }
         return sb.toString();
     }

@@ -238,9 +238,14 @@ public class FactStore {
                 on conflict (month_end) do update set since = clock_timestamp()""");
     }
 
+    /** The partition of month_end that holds month end {@code monthEnd}. */
+    static String partition(LocalDate monthEnd) {
+        return String.format("month_end_%04d_%02d", monthEnd.getYear(), monthEnd.getMonthValue());
+    }
+
     private static void ensurePartition(Connection c, LocalDate monthEnd) throws SQLException {
         LocalDate first = monthEnd.withDayOfMonth(1);
-        String name = String.format("month_end_%04d_%02d", first.getYear(), first.getMonthValue());
+        String name = partition(monthEnd);
         try (Statement s = c.createStatement()) {
             s.execute("create table if not exists " + name + " partition of month_end for values from ('" + first
                     + "') to ('" + first.plusMonths(1) + "')");
