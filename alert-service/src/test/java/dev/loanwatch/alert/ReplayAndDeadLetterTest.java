@@ -62,6 +62,39 @@ class ReplayAndDeadLetterTest {
     }
 
     @Test
+    void aRelabelledBorrowerMovesWithItsHistory() {
+        String tag = Book.id("MV").toUpperCase();
+        String borrower = Book.id("MVB");
+        Book.send(Book.tags(borrower, 1, "G", "54", "310000", "310100", EnterpriseSize.SMALL, List.of(), List.of(tag)));
+        String loan = Book.id("MVL");
+        Book.open(loan, borrower, "MVP", "MVC", LocalDate.of(2016, 10, 10), 20_000_00, "0.0900", 12, LocalDate.of(2016, 11, 10), 12, 1_800_00);
+        Book.monthEnd(Book.status(loan, LocalDate.of(2016, 10, 31), 0, Bucket.C, FiveTierGrade.NORMAL, 20_000_00, 0, false));
+        Book.monthEnd(Book.status(loan, LocalDate.of(2016, 11, 30), 20, Bucket.C, FiveTierGrade.SPECIAL_MENTION, 18_500_00, 1_500_00, false));
+        Book.flush();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            var r = given().queryParam("tag", tag).queryParam("section", "G").queryParam("month", "2016-10")
+                    .get("/analytics/asset-quality").then().extract();
+            return r.statusCode() == 200 && Integer.valueOf(1).equals(r.jsonPath().get("rows[0].loans"));
+        });
+        // an analyst's override moves the borrower to section H: both month ends follow it
+        Book.send(Book.tags(borrower, 2, "H", "62", "310000", "310100", EnterpriseSize.SMALL, List.of("CATERING"), List.of(tag)));
+        Book.flush();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            var r = given().queryParam("tag", tag).queryParam("section", "H").queryParam("from", "2016-10").queryParam("to", "2016-11")
+                    .get("/analytics/asset-quality").then().extract();
+            return r.statusCode() == 200 && r.jsonPath().getList("pending").isEmpty()
+                    && Integer.valueOf(1).equals(r.jsonPath().get("rows[0].loans"))
+                    && Integer.valueOf(1).equals(r.jsonPath().get("rows[1].loans"));
+        });
+        var g = given().queryParam("tag", tag).queryParam("section", "G").queryParam("month", "2016-11")
+                .get("/analytics/asset-quality").then().statusCode(200).extract().jsonPath();
+        assertEquals(0, (Integer) g.get("rows[0].loans"));
+        var catering = given().queryParam("riskGroup", "CATERING").queryParam("tag", tag).queryParam("month", "2016-11")
+                .get("/analytics/asset-quality").then().statusCode(200).extract().jsonPath();
+        assertEquals(1, (Integer) catering.get("rows[0].loans"));
+    }
+
+    @Test
     void unreadableEventsBecomeDeadLettersWithTheReason() throws InterruptedException {
         try (EventTap tap = new EventTap(List.of(Topics.ALERT_DEAD_LETTER))) {
             String key = Book.id("DL");

@@ -73,6 +73,9 @@ public class Cubes {
      */
     public LocalDate assignCells(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
+            // loans of relabelled borrowers lose their cell here, in the refresher's own transaction
+            s.executeUpdate("with moved as (delete from relabelled_borrower returning borrower_id)"
+                    + " update loan set cell_id = null from moved where loan.borrower_id = moved.borrower_id");
             // the refresher runs every second: without a loan to place there is nothing to do (the partial
             // index loan_unassigned answers), instead of two anti-joins over every cell's rollups
             long newCellsAfter;

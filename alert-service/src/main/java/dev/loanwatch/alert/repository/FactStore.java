@@ -192,8 +192,8 @@ public class FactStore {
     }
 
     /**
-     * A borrower's labels, when newer than the stored ones. The borrower's loans lose their cell so that
-     * the next refresh places them (and their history) in the segment the labels now say.
+     * A borrower's labels, when newer than the stored ones. The borrower is recorded as relabelled, and
+     * the next refresh moves its loans (and their history) to the segment the labels now say.
      */
     public void borrowerTags(Connection c, List<BorrowerTags> tags) throws SQLException {
         Bulk.of(tags)
@@ -225,7 +225,8 @@ public class FactStore {
                                 risk_groups = excluded.risk_groups, custom_tags = excluded.custom_tags
                             where borrower.tags_version < excluded.tags_version
                             returning borrower_id)
-                        update loan set cell_id = null from changed where loan.borrower_id = changed.borrower_id""");
+                        insert into relabelled_borrower (borrower_id) select borrower_id from changed
+                        on conflict do nothing""");
     }
 
     static void markDirty(Connection c, Collection<LocalDate> monthEnds) throws SQLException {
