@@ -236,10 +236,10 @@ public class Cubes {
             sums.add("coalesce(sum(m.outstanding_fen) filter (where " + flag[1] + "), 0)");
         }
         String cols = String.join(", ", names);
-        update(c, "insert into month_cube (month_end, cell_id, " + cols + ") select m.month_end, l.cell_id, "
+        update(c, "insert into month_cube (month_end, cell_id, " + cols + ") " + inSegmentOrder("select m.month_end, l.cell_id, "
                 + String.join(", ", sums) + " from " + month + " m join loan l on l.loan_id = m.loan_id"
                 + " left join " + before + " p on p.month_end = ? and p.loan_id = m.loan_id"
-                + " where m.month_end = ? and l.cell_id is not null group by m.month_end, l.cell_id", prev, t);
+                + " where m.month_end = ? and l.cell_id is not null group by m.month_end, l.cell_id"), prev, t);
         rollUp(c, "month_cube", "month_end", names, t);
     }
 
@@ -249,8 +249,8 @@ public class Cubes {
         // schedules), or the loan missed one during it (DOMAIN.md's inflow counts only loans C at the start)
         String missed = "(e.loan_id is not null and p.bucket = " + Bucket.C.code() + ")";
         String due = "(" + missed + " or (l.first_due <= ? and l.last_due >= ?))";
-        update(c, "insert into transition_cube (month_end, cell_id, from_bucket, to_column, " + String.join(", ", names) + ")"
-                + " select ?::date, l.cell_id, p.bucket,"
+        update(c, "insert into transition_cube (month_end, cell_id, from_bucket, to_column, " + String.join(", ", names) + ") "
+                + inSegmentOrder("select ?::date, l.cell_id, p.bucket,"
                 + " case when m.loan_id is not null then m.bucket"
                 + " when l.written_off_on > p.month_end and l.written_off_on <= ?::date then " + Column.WRITTEN_OFF.code()
                 + " else " + Column.SETTLED.code() + " end,"
@@ -261,7 +261,7 @@ public class Cubes {
                 + " left join (select distinct loan_id from delinquency_entry where as_of > ?::date and as_of <= ?::date) e"
                 // on the loan alone (a hash join); whether the loan was C at the start is in the sums
                 + "   on e.loan_id = p.loan_id"
-                + " where p.month_end = ?::date and l.cell_id is not null group by 2, 3, 4",
+                + " where p.month_end = ?::date and l.cell_id is not null group by 2, 3, 4"),
                 t, t, t, t.withDayOfMonth(1), t, prev, t, prev);
         rollUp(c, "transition_cube", "month_end, from_bucket, to_column", names, t);
     }
@@ -279,12 +279,24 @@ public class Cubes {
             sums.add("count(*) filter (where l.first_m" + n + " = m.month_end)");
         }
         any.add("m.bucket >= " + Bucket.M1.code());
-        update(c, "insert into vintage_cube (month_end, cohort, cell_id, " + String.join(", ", names) + ")"
-                + " select m.month_end, l.cohort, l.cell_id, " + String.join(", ", sums)
+        update(c, "insert into vintage_cube (month_end, cohort, cell_id, " + String.join(", ", names) + ") "
+                + inSegmentOrder("select m.month_end, l.cohort, l.cell_id, " + String.join(", ", sums)
                 + " from " + month + " m join loan l on l.loan_id = m.loan_id"
                 + " where m.month_end = ? and l.cell_id is not null and (" + any + ")"
-                + " group by m.month_end, l.cohort, l.cell_id", t);
+                + " group by m.month_end, l.cohort, l.cell_id"), t);
         rollUp(c, "vintage_cube", "month_end, cohort", names, t);
+    }
+
+    /**
+     * The fine rows of {@code select} (which has a {@code cell_id} column), written in the order of their
+     * cells' industry, region and size: a month's rows of one industry × region segment then lie on a
+     * few neighbouring pages, which is what a filter over several dimensions reads (industry × region
+     * is the seed's own question). Without it each cell's row sat on a page of its own.
+     */
+    private static String inSegmentOrder(String select) {
+        return "select x.* from (" + select + ") x join cell k on k.cell_id = x.cell_id order by k.section, k.province,"
+                + " k.size_class, k.prefecture, k.division, k.customer_type, k.product, k.channel, k.term_band, k.rate_band,"
+                + " x.cell_id";
     }
 
     /** The vintage denominators, whole: loans of each cohort seen at a month end, per cell and rollup. */
