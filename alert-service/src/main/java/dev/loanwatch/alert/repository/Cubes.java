@@ -16,7 +16,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.stream.IntStream;
 
 /**
  * Derives the cubes from the facts, set-based. The rules are not written into the SQL by hand: the
@@ -150,7 +149,7 @@ public class Cubes {
         set.add("first_seen = least(l.first_seen, m.month_end)");
         for (int n = 1; n <= 7; n++) {
             String col = "first_m" + n;
-            String reached = "m.bucket >= " + bucketOfThreshold(n).code();
+            String reached = "m.bucket >= " + Bucket.ofCode(n).code();
             later.add("(" + reached + " and l." + col + " > m.month_end)");
             missing.add("(" + reached + " and (l." + col + " is null or l." + col + " > m.month_end))");
             set.add(col + " = case when " + reached + " then least(l." + col + ", m.month_end) else l." + col + " end");
@@ -272,7 +271,7 @@ public class Cubes {
         StringJoiner any = new StringJoiner(" or ");
         for (int n = 1; n <= 7; n++) {
             names.add("bal_m" + n);
-            sums.add("coalesce(sum(m.outstanding_fen) filter (where m.bucket >= " + bucketOfThreshold(n).code() + "), 0)");
+            sums.add("coalesce(sum(m.outstanding_fen) filter (where m.bucket >= " + Bucket.ofCode(n).code() + "), 0)");
         }
         for (int n = 1; n <= 7; n++) {
             names.add("new_m" + n);
@@ -347,11 +346,6 @@ public class Cubes {
         }
     }
 
-    /** M1 … M7+ for n = 1 … 7. */
-    public static Bucket bucketOfThreshold(int n) {
-        return IntStream.range(0, Bucket.values().length).mapToObj(i -> Bucket.values()[i])
-                .filter(b -> b.code() == n).findFirst().orElseThrow();
-    }
 
     public void clearDirty(Connection c, Dirty d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("delete from dirty_month where month_end = ? and since = ?")) {

@@ -149,7 +149,6 @@ public class Losses {
             eadAndEcl.put(st, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         }
         boolean complete = chain.isPresent();
-        long npl = 0;
         for (EclGroup g : facts.eclGroups(v.c(), v.scope(), monthEnd)) {
             // significant increase in credit risk: a restructuring (forbearance); DPD > 30 makes it anyway
             EclStage stage = EclStage.of(g.dpd(), g.restructured());
@@ -168,7 +167,7 @@ public class Losses {
             }
         }
         Sums s = reader.monthSums(v.c(), v.scope(), monthEnd, monthEnd).getOrDefault(monthEnd, Sums.NONE);
-        npl = Portfolio.nplBalance(s);
+        long npl = Portfolio.nplBalance(s);
         List<Map<String, Object>> rows = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (EclStage st : EclStage.values()) {

@@ -70,12 +70,12 @@ public class Reports {
         Answer a = switch (name) {
             case "product-quality-overview" -> portfolio.breakdown(v, Dimension.PRODUCT, months.last(), "balance");
             case "overdue-by-term-and-rate" -> termByRate(v, months.last());
-            case "channel-conversion" -> funnel.funnel(v, first(months), last(months), By.CHANNEL);
+            case "channel-conversion" -> funnel.funnel(v, months.first(), months.last(), By.CHANNEL);
             case "asset-structure" -> structure(v, months.last());
-            case "approval-overview" -> funnel.funnel(v, first(months), last(months), By.MONTH);
-            case "reject-reasons" -> funnel.funnel(v, first(months), last(months), By.REJECT_REASON);
-            case "rule-hits" -> funnel.funnel(v, first(months), last(months), By.RULE);
-            case "risk-grade-structure" -> funnel.funnel(v, first(months), last(months), By.RISK_GRADE);
+            case "approval-overview" -> funnel.funnel(v, months.first(), months.last(), By.MONTH);
+            case "reject-reasons" -> funnel.funnel(v, months.first(), months.last(), By.REJECT_REASON);
+            case "rule-hits" -> funnel.funnel(v, months.first(), months.last(), By.RULE);
+            case "risk-grade-structure" -> funnel.funnel(v, months.first(), months.last(), By.RISK_GRADE);
             case "product-vintage" -> perValue(v, Dimension.PRODUCT, months.last(),
                     (view) -> portfolio.vintage(view, Bucket.M3, Optional.empty(), Optional.empty()));
             case "ageing" -> ageing(v, months.last());
@@ -87,14 +87,6 @@ public class Reports {
         Map<String, String> basis = new LinkedHashMap<>(a.basis());
         basis.put("report", d.title() + " — " + d.shows());
         return new Answer(name, a.segment(), basis, a.pending(), a.summary(), a.rows());
-    }
-
-    private static LocalDate first(Months months) {
-        return months.first();
-    }
-
-    private static LocalDate last(Months months) {
-        return months.last();
     }
 
     /** A report of the segment narrowed to each value of a dimension, rows tagged with the value. */

@@ -96,10 +96,9 @@ public class Trends {
         if (byBucket) {
             return portfolio.delinquency(v, months);
         }
-        for (Answer a : List.of(portfolio.assetQuality(v, months))) {
-            if (!a.rows().isEmpty() && a.rows().get(0).containsKey(column)) {
-                return a;
-            }
+        Answer quality = portfolio.assetQuality(v, months);
+        if (!quality.rows().isEmpty() && quality.rows().get(0).containsKey(column)) {
+            return quality;
         }
         Answer inflow = portfolio.inflow(v, months);
         if (!inflow.rows().isEmpty() && inflow.rows().get(0).containsKey(column)) {
