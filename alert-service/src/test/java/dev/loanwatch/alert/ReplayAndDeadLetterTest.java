@@ -107,6 +107,23 @@ class ReplayAndDeadLetterTest {
                     EventTap.header(garbage.get(0), "dead-letter-reason"));
             var wrongDate = tap.await(Topics.ALERT_DEAD_LETTER, notMonthEnd, 1);
             assertEquals("INVALID: status.as_of 2017-12-30 is not a month end", EventTap.header(wrongDate.get(0), "dead-letter-reason"));
+            // the other inputs go the same way, each with what is wrong with it
+            String emptyLoan = Book.id("DL");
+            Book.send(Topics.LOANS, emptyLoan, EventTypes.LOAN_OPENED, dev.loanwatch.contracts.events.v1.LoanEvent.newBuilder()
+                    .setMeta(Book.meta()).setLoanId(emptyLoan).build().toByteArray());
+            String undecided = Book.id("DL");
+            Book.send(Topics.APPLICATIONS, undecided, EventTypes.APPLICATION_RECORDED,
+                    dev.loanwatch.contracts.events.v1.ApplicationRecorded.newBuilder().setMeta(Book.meta())
+                            .setApplicationId(undecided).setRevision(1).setTermMonths(12).setAppliedOn("2017-12-01").build().toByteArray());
+            Book.flush();
+            assertEquals("INVALID: no event in the LoanEvent",
+                    EventTap.header(tap.await(Topics.ALERT_DEAD_LETTER, emptyLoan, 1).get(0), "dead-letter-reason"));
+            assertEquals("INVALID: decision is not set",
+                    EventTap.header(tap.await(Topics.ALERT_DEAD_LETTER, undecided, 1).get(0), "dead-letter-reason"));
+            // nothing of them was stored
+            assertEquals(0L, new dev.loanwatch.testing.Database("alert").count("select count(*) from loan where loan_id = '" + emptyLoan + "'"));
+            assertEquals(0L, new dev.loanwatch.testing.Database("alert").count(
+                    "select count(*) from application where application_id = '" + undecided + "'"));
         }
     }
 
