@@ -52,6 +52,11 @@ final class Book {
 
     private static final List<Exception> FAILED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    static {
+        // the broker goes away with the test JVM: don't leave the producer retrying into its shutdown
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> PRODUCER.close(java.time.Duration.ZERO)));
+    }
+
     private Book() {
     }
 
