@@ -125,6 +125,16 @@ class HandComputedBookTest {
             return j.getList("pending").isEmpty() && Integer.valueOf(3).equals(j.get("rows[0].inflow"))
                     && Integer.valueOf(1).equals(j.get("rows[0].cured"));
         });
+        // Payments come on a topic of their own, partitioned by loan, so no other figure says they are
+        // all in: wait until the first installments of L4 and L7 (paid on time) no longer count as bad,
+        // L5's (paid late) no longer counts as never paid, and L3's recovery is counted.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            JsonPath early = get("/analytics/early-delinquency", "asOf", "2020-01-31", "days", "30", "following", "0");
+            JsonPath losses = get("/analytics/losses", "month", "2020-01");
+            return Integer.valueOf(7).equals(row(early, "metric", "FPD30").get("loansBad"))
+                    && Integer.valueOf(6).equals(row(early, "metric", "MALICIOUS").get("loansBad"))
+                    && new java.math.BigDecimal("500.00").compareTo(losses.get("rows[0].recoveredFromWrittenOff")) == 0;
+        });
     }
 
     static void month(LocalDate at, String loan, int dpd, FiveTierGrade grade, long balance, long overduePrincipal) {
