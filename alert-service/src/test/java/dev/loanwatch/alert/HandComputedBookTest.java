@@ -273,6 +273,41 @@ class HandComputedBookTest {
     }
 
     @Test
+    void industryAcrossProductAndTheLoansAtTheEndOfTheDrillDown() {
+        // January, section × product: F/P1 = L1, L2, L7 = 23,500; F/P2 = L6 10,000; I/P1 = L8, L9 8,000; I/P2 = L5 3,500
+        JsonPath by = get("/analytics/breakdown", "month", "2020-01", "by", "section", "across", "product");
+        assertEquals(4, by.getList("rows").size());
+        assertEquals("F", by.getString("rows[0].section"));
+        assertEquals(P1, by.getString("rows[0].product"));
+        assertEquals("0.522222", by.getString("rows[0].balanceShare"));
+        Map<String, Object> i2 = by.<Map<String, Object>>getList("rows").stream()
+                .filter(r -> "I".equals(r.get("section")) && P2.equals(r.get("product"))).findFirst().orElseThrow();
+        assertEquals(3500.00f, ((Number) i2.get("balance")).floatValue());
+        // Herfindahl over the pairs: (23.5² + 10² + 8² + 3.5²) / 45² = 728.5 / 2025 = 0.359753
+        assertEquals("0.359753", by.getString("summary.herfindahlBalance"));
+        given().queryParam("tag", TAG).queryParam("by", "section").queryParam("across", "section").get("/analytics/breakdown")
+                .then().statusCode(400).body("errors[0].field", equalTo("across"));
+
+        // the loans of section F and product P1 in January, largest first, two a page
+        JsonPath loans = get("/analytics/loans", "month", "2020-01", "section", "F", "product", P1, "limit", "2");
+        assertEquals(3, loans.getInt("summary.loans"));
+        assertEquals(List.of(L.get("L1"), L.get("L7")), loans.getList("rows.loanId"));
+        assertEquals("M1", loans.getString("rows[0].bucket"));
+        assertEquals(14, loans.getInt("rows[0].dpd"));
+        assertEquals(1000.00f, ((Number) loans.get("rows[0].overduePrincipal")).floatValue());
+        JsonPath next = get("/analytics/loans", "month", "2020-01", "section", "F", "product", P1, "limit", "2", "offset", "2");
+        assertEquals(List.of(L.get("L2")), next.getList("rows.loanId"));
+        // an empty segment: no loans, no error
+        assertEquals(0, get("/analytics/loans", "month", "2020-01", "section", "I", "size", "LARGE").getList("rows").size());
+
+        // the dimensions list this book's tag, section F with its GB/T 4754 name and Guangdong's prefecture
+        JsonPath dims = decimals(given().get("/analytics/dimensions").then().statusCode(200).extract().asString());
+        assertEquals(true, dims.getList("tag.value").contains(TAG));
+        assertEquals("批发和零售业", dims.getString("section.find { it.value == 'F' }.name"));
+        assertEquals("深圳市", dims.getString("prefecture.find { it.value == '440300' }.name"));
+    }
+
+    @Test
     void segmentsFilterAndBreakDown() {
         // section F within the book: L1, L2, L6, L7 = 33,500; F and product P1: L1, L2, L7 = 23,500
         assertEquals(33500.00f, ((Number) get("/analytics/asset-quality", "month", "2020-01", "section", "F")

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -209,30 +210,44 @@ public class CubeReader {
         return out;
     }
 
+    /** The key of a breakdown row of two dimensions: the value of {@code by}, this separator, the value of {@code across}. */
+    public static final String ACROSS = "\u001f";
+
     /**
      * The month cube's sums of one month end per value of {@code by}, within the scope — from the
      * rollups of {@code by} when the scope is the whole book, else from the fine cells.
      */
     public Map<String, Sums> breakdown(Connection c, Scope scope, Dimension by, LocalDate monthEnd) throws SQLException {
+        return breakdown(c, scope, by, null, monthEnd);
+    }
+
+    /**
+     * As {@link #breakdown(Connection, Scope, Dimension, LocalDate)}, per pair of values of {@code by}
+     * and {@code across} (keys joined by {@link #ACROSS}) when {@code across} is given — always from
+     * the fine cells, where every combination is.
+     */
+    public Map<String, Sums> breakdown(Connection c, Scope scope, Dimension by, Dimension across, LocalDate monthEnd)
+            throws SQLException {
         Map<String, Sums> out = new TreeMap<>();
         if (scope.isEmpty()) {
             return out;
         }
         List<String> keys = List.of("month_end", "cell_id");
+        boolean rollups = scope.segment().isWholeBook() && across == null;
         String sql;
-        if (scope.segment().isWholeBook()) {
+        if (rollups) {
             sql = "select r.value as key, " + sumsOf(c, "month_cube", keys) + " from month_cube f join rollup r on r.cell_id = f.cell_id"
                     + " where r.dimension = ? and f.month_end = ? group by r.value";
         } else {
-            String column = column(by);
-            String key = by.multiValued() ? "unnest(x." + column + ")" : "x." + column;
-            sql = "select k.key, " + sumsOf(c, "month_cube", keys) + " from month_cube f join cell x on x.cell_id = f.cell_id"
-                    + " cross join lateral (select " + key + " as key) k where " + scope.fineCondition("f.cell_id")
-                    + " and f.month_end = ? group by k.key";
+            String key = across == null ? "k.a" : "k.a || '" + ACROSS + "' || k2.b";
+            sql = "select " + key + " as key, " + sumsOf(c, "month_cube", keys) + " from month_cube f join cell x on x.cell_id = f.cell_id"
+                    + " cross join lateral (select " + valueOf(by) + " as a) k"
+                    + (across == null ? "" : " cross join lateral (select " + valueOf(across) + " as b) k2")
+                    + " where " + scope.fineCondition("f.cell_id") + " and f.month_end = ? group by 1";
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
-            if (scope.segment().isWholeBook()) {
+            if (rollups) {
                 ps.setString(i++, by.parameter());
             } else {
                 i = scope.bindFine(c, ps, i);
@@ -241,6 +256,29 @@ public class CubeReader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString("key"), sums(rs, List.of("key")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A fine cell's value(s) of a dimension: the column, or one row per element of a set column. */
+    private static String valueOf(Dimension d) {
+        return d.multiValued() ? "unnest(x." + column(d) + ")" : "x." + column(d);
+    }
+
+    /** The values each dimension has in the read model (its rollups), sorted. */
+    public Map<String, List<String>> dimensionValues(Connection c) throws SQLException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            out.put(d.parameter(), new ArrayList<>());
+        }
+        try (PreparedStatement ps = c.prepareStatement("select dimension, value from rollup order by dimension, value");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                List<String> values = out.get(rs.getString(1));
+                if (values != null) {
+                    values.add(rs.getString(2));
                 }
             }
         }

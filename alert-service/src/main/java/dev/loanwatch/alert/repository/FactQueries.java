@@ -141,6 +141,59 @@ public class FactQueries {
         return out;
     }
 
+    /** A loan of a segment at a month end, as the drill-down's list shows it. */
+    public record LoanAtMonthEnd(String loanId, String product, String channel, LocalDate disbursed, long principal,
+                                 String section, String division, String province, String prefecture, String size,
+                                 int dpd, int bucket, int grade, long outstanding, long overduePrincipal) {
+    }
+
+    /**
+     * The segment's loans at a month end, largest outstanding first (then by loan id, so pages are
+     * stable), {@code limit} from {@code offset}; and how many there are.
+     */
+    public List<LoanAtMonthEnd> loans(Connection c, Scope scope, LocalDate monthEnd, int limit, int offset) throws SQLException {
+        List<LoanAtMonthEnd> out = new ArrayList<>();
+        if (scope.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select l.loan_id, l.product, l.channel, l.disbursement_date, l.principal_fen,"
+                + " x.section, x.division, x.province, x.prefecture, x.size_class, m.dpd, m.bucket, m.grade, m.outstanding_fen,"
+                + " m.overdue_principal_fen from month_end m join loan l on l.loan_id = m.loan_id join cell x on x.cell_id = l.cell_id"
+                + " where m.month_end = ? and " + scope.fineCondition("l.cell_id")
+                + " order by m.outstanding_fen desc, l.loan_id limit ? offset ?")) {
+            ps.setObject(1, monthEnd);
+            int i = scope.bindFine(c, ps, 2);
+            ps.setInt(i++, limit);
+            ps.setInt(i, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LoanAtMonthEnd(rs.getString("loan_id"), rs.getString("product"), rs.getString("channel"),
+                            rs.getObject("disbursement_date", LocalDate.class), rs.getLong("principal_fen"),
+                            rs.getString("section"), rs.getString("division"), rs.getString("province"),
+                            rs.getString("prefecture"), rs.getString("size_class"), rs.getInt("dpd"), rs.getInt("bucket"),
+                            rs.getInt("grade"), rs.getLong("outstanding_fen"), rs.getLong("overdue_principal_fen")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** How many of the segment's loans are open at the month end. */
+    public long loanCount(Connection c, Scope scope, LocalDate monthEnd) throws SQLException {
+        if (scope.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from month_end m join loan l on l.loan_id = m.loan_id"
+                + " where m.month_end = ? and " + scope.fineCondition("l.cell_id"))) {
+            ps.setObject(1, monthEnd);
+            scope.bindFine(c, ps, 2);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /**
      * FPD…QPD with parameter {@code days} and malicious delinquency with {@code following} installments,
      * as of {@code asOf}, over the segment's loans — the SQL of {@code EarlyDelinquency.rate} and

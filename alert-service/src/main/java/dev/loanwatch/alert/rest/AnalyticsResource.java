@@ -4,6 +4,7 @@ import dev.loanwatch.alert.model.Answer;
 import dev.loanwatch.alert.model.Segment;
 import dev.loanwatch.alert.model.Segment.Dimension;
 import dev.loanwatch.alert.repository.FunnelQueries;
+import dev.loanwatch.alert.service.Drilldown;
 import dev.loanwatch.alert.service.Funnel;
 import dev.loanwatch.alert.service.Losses;
 import dev.loanwatch.alert.service.Months;
@@ -54,9 +55,12 @@ public class AnalyticsResource {
     private final Losses losses;
     private final Trends trends;
     private final Funnel funnel;
+    private final Drilldown drilldown;
 
-    public AnalyticsResource(ReadModel readModel, Portfolio portfolio, Losses losses, Trends trends, Funnel funnel) {
+    public AnalyticsResource(ReadModel readModel, Portfolio portfolio, Losses losses, Trends trends, Funnel funnel,
+                             Drilldown drilldown) {
         this.funnel = funnel;
+        this.drilldown = drilldown;
         this.readModel = readModel;
         this.portfolio = portfolio;
         this.losses = losses;
@@ -79,6 +83,27 @@ public class AnalyticsResource {
             out.put("pending", v.pending());
             return out;
         }
+    }
+
+    @GET
+    @Path("/dimensions")
+    @Operation(summary = "The values each segment dimension has in the read model, with their names (GB/T 4754, GB/T 2260, risk groups)")
+    public Map<String, List<Drilldown.Value>> dimensions() throws SQLException {
+        try (View v = readModel.open(Segment.WHOLE_BOOK)) {
+            return drilldown.dimensions(v);
+        }
+    }
+
+    @GET
+    @Path("/loans")
+    @Operation(summary = "The segment's loans at a month end (default: the last closed), largest outstanding first, a page at a time: the end of a drill-down")
+    public Response loans(@Context UriInfo uri,
+                          @Parameter(description = "page size (default 50, at most 1000)") @jakarta.ws.rs.QueryParam("limit") String limit,
+                          @Parameter(description = "rows to skip (default 0)") @jakarta.ws.rs.QueryParam("offset") String offset)
+            throws SQLException {
+        int l = integer("limit", limit, 50, 1, 1000);
+        int o = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
+        return single(uri, Set.of("limit", "offset"), false, (v, months) -> drilldown.loans(v, months.last(), l, o));
     }
 
     @GET
@@ -140,21 +165,27 @@ public class AnalyticsResource {
 
     @GET
     @Path("/breakdown")
-    @Operation(summary = "One month by the values of a dimension: balance, overdue, NPL, ratios, shares, Pareto order, Herfindahl index")
+    @Operation(summary = "One month by the values of a dimension (or of two: industry × region): balance, overdue, NPL, ratios, shares, Pareto order, Herfindahl index")
     public Response breakdown(@Context UriInfo uri,
                               @Parameter(description = "the dimension to break down by (a segment parameter name)", required = true)
                               @jakarta.ws.rs.QueryParam("by") String by,
+                              @Parameter(description = "a second dimension: one row per pair of values (e.g. by=section&across=province)")
+                              @jakarta.ws.rs.QueryParam("across") String across,
                               @Parameter(description = "Pareto order by balance (default), overdue or npl")
                               @jakarta.ws.rs.QueryParam("measure") String measure) throws SQLException {
         Dimension d = by == null ? null : Dimension.ofParameter(by);
         if (d == null) {
             throw new RejectedException(Rejection.invalid("by", "give one of " + Dimension.parameters()));
         }
+        Dimension a = across == null ? null : Dimension.ofParameter(across);
+        if (across != null && (a == null || a == d)) {
+            throw new RejectedException(Rejection.invalid("across", "give one of " + Dimension.parameters() + " other than by"));
+        }
         String m = measure == null ? "balance" : measure;
         if (!Set.of("balance", "overdue", "npl").contains(m)) {
             throw new RejectedException(Rejection.invalid("measure", "give balance, overdue or npl"));
         }
-        return single(uri, Set.of("by", "measure"), false, (v, months) -> portfolio.breakdown(v, d, months.last(), m));
+        return single(uri, Set.of("by", "across", "measure"), false, (v, months) -> portfolio.breakdown(v, d, a, months.last(), m));
     }
 
     @GET

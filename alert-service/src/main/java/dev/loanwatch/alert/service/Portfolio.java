@@ -325,7 +325,16 @@ public class Portfolio {
      * balance and of NPL balance over the dimension — where the (bad) money went.
      */
     public Answer breakdown(View v, Dimension by, LocalDate monthEnd, String measure) throws SQLException {
-        Map<String, Sums> values = reader.breakdown(v.c(), v.scope(), by, monthEnd);
+        return breakdown(v, by, null, monthEnd, measure);
+    }
+
+    /**
+     * As {@link #breakdown(View, Dimension, LocalDate, String)}, per pair of values of {@code by} and
+     * {@code across} when {@code across} is given (industry × region): the shares, Pareto order and
+     * Herfindahl index are then over the pairs.
+     */
+    public Answer breakdown(View v, Dimension by, Dimension across, LocalDate monthEnd, String measure) throws SQLException {
+        Map<String, Sums> values = reader.breakdown(v.c(), v.scope(), by, across, monthEnd);
         Map<String, BigDecimal> balances = new TreeMap<>();
         Map<String, BigDecimal> npl = new TreeMap<>();
         Map<String, BigDecimal> overdue = new TreeMap<>();
@@ -352,7 +361,11 @@ public class Portfolio {
             Sums s = values.get(key);
             cumulative = cumulative.add(orderedShare.getOrDefault(key, BigDecimal.ZERO));
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put(by.parameter(), key.isEmpty() ? "(unknown)" : key);
+            String[] pair = key.split(CubeReader.ACROSS, -1);
+            row.put(by.parameter(), pair[0].isEmpty() ? "(unknown)" : pair[0]);
+            if (across != null) {
+                row.put(across.parameter(), pair[1].isEmpty() ? "(unknown)" : pair[1]);
+            }
             row.put("loans", s.get("loans"));
             row.put("balance", balances.get(key));
             row.put("overdueBalance", overdue.get(key));
@@ -372,9 +385,12 @@ public class Portfolio {
         summary.put("herfindahlOverdue", rate(Concentration.herfindahl(overdue)));
         summary.put("herfindahlNpl", rate(Concentration.herfindahl(npl)));
         return answer(v, "breakdown", Map.of(
-                "by", by.parameter() + (by.multiValued() ? " (a loan with several values counts under each: shares then sum above 1)" : ""),
+                "by", (across == null ? by.parameter() : by.parameter() + " × " + across.parameter())
+                        + (by.multiValued() || (across != null && across.multiValued())
+                        ? " (a loan with several values counts under each: shares then sum above 1)" : ""),
                 "order", "Pareto: by " + measure + ", largest first; cumulativeShare is the running share of " + measure,
-                "herfindahl", "Σ share² over the values of " + by.parameter() + " (1 = all in one, 1/n = spread evenly)",
+                "herfindahl", "Σ share² over the values of " + (across == null ? by.parameter() : "the pairs")
+                        + " (1 = all in one, 1/n = spread evenly)",
                 "balance", BALANCE), summary, rows);
     }
 
