@@ -7,7 +7,7 @@
 # runs it so, on a small book). Each run otherwise starts from an empty book in $LOANWATCH_DATA (default .local/run).
 # The book: SIM_ARGS (default: 1500 borrowers, 12 months from 2023-09, the epidemic scenario).
 # Ports: HTTP_PORT (ingestion-service, 8081), TAGGING_PORT (tagging-service, REST and gRPC, 8082),
-# ALERT_PORT (alert-service, 8083).
+# ALERT_PORT (alert-service, 8083), CONSOLE_PORT (the console, 8090).
 # Once the book is in, it waits (up to TAG_WAIT seconds, default 600) until tagging-service has
 # labelled every borrower and prints how its industries compare with the simulator's truth; then
 # (up to ANALYTICS_WAIT seconds, default 600) until alert-service has counted every month end, and
@@ -36,7 +36,7 @@ if [ $keep -eq 0 ]; then rm -rf "$DATA"; fi
 mkdir -p "$DATA"
 if [ $build -eq 1 ]; then
   echo "== Building (first time: a few minutes of downloads)"
-  ./mvnw -q -B install -DskipTests -pl local-stack,ingestion-service,tagging-service,alert-service,simulator -am
+  ./mvnw -q -B install -DskipTests -pl local-stack,ingestion-service,tagging-service,alert-service,console,simulator -am
 fi
 
 pids=()
@@ -87,6 +87,7 @@ await_listening() {
 HTTP_PORT=${HTTP_PORT:-8081}
 TAGGING_PORT=${TAGGING_PORT:-8082}
 ALERT_PORT=${ALERT_PORT:-8083}
+CONSOLE_PORT=${CONSOLE_PORT:-8090}
 start_service ingestion-service "$HTTP_PORT" CLOSE_SCHEDULED=false
 ingestion_pid=${pids[-1]}
 # tagging-service labels the borrowers as ingestion publishes them (loanbook.borrowers)
@@ -95,9 +96,13 @@ tagging_pid=${pids[-1]}
 # alert-service keeps the portfolio read model from the loan book's and tagging's topics
 start_service alert-service "$ALERT_PORT"
 alert_pid=${pids[-1]}
+# the console: pages over the services' APIs
+start_service console "$CONSOLE_PORT" ALERT_URL="http://127.0.0.1:$ALERT_PORT"
+console_pid=${pids[-1]}
 await_listening ingestion-service $ingestion_pid
 await_listening tagging-service $tagging_pid
 await_listening alert-service $alert_pid
+await_listening console $console_pid
 SIM_BOOK=${SIM_ARGS:---borrowers 1500 --months 12 --start 2023-09 --scenario epidemic --seed 7}
 
 if [ $keep -eq 0 ]; then
@@ -127,6 +132,7 @@ echo
 echo "ingestion-service: http://127.0.0.1:$HTTP_PORT/q/swagger-ui"
 echo "tagging-service:   http://127.0.0.1:$TAGGING_PORT/q/swagger-ui (gRPC on the same port)"
 echo "alert-service:     http://127.0.0.1:$ALERT_PORT/q/swagger-ui (analytics: /analytics/*, reports: /reports)"
+echo "console:           http://127.0.0.1:$CONSOLE_PORT/overview"
 if [ $wait_after -eq 1 ]; then
   echo "The system keeps running — Ctrl-C stops it."
   wait

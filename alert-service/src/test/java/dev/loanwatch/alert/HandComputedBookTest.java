@@ -305,6 +305,8 @@ class HandComputedBookTest {
         assertEquals(true, dims.getList("tag.value").contains(TAG));
         assertEquals("批发和零售业", dims.getString("section.find { it.value == 'F' }.name"));
         assertEquals("深圳市", dims.getString("prefecture.find { it.value == '440300' }.name"));
+        assertEquals("440000", dims.getString("prefecture.find { it.value == '440300' }.parent"));
+        assertEquals("F", dims.getString("division.find { it.value == '51' }.parent"));
     }
 
     @Test

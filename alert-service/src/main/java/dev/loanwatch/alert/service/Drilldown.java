@@ -38,8 +38,11 @@ public class Drilldown {
         this.facts = facts;
     }
 
-    /** A value of a dimension and its name in its code list (GB/T 4754, GB/T 2260, risk groups); the code itself otherwise. */
-    public record Value(String value, String name) {
+    /**
+     * A value of a dimension, its name in its code list (GB/T 4754, GB/T 2260, risk groups; the code
+     * itself otherwise) and, for a division or prefecture, the section or province it belongs to.
+     */
+    public record Value(String value, String name, String parent) {
     }
 
     /** Each dimension's values in the read model. */
@@ -47,7 +50,7 @@ public class Drilldown {
         Map<String, List<Value>> out = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : reader.dimensionValues(v.c()).entrySet()) {
             Dimension d = Dimension.ofParameter(e.getKey());
-            out.put(e.getKey(), e.getValue().stream().map(value -> new Value(value, name(d, value))).toList());
+            out.put(e.getKey(), e.getValue().stream().map(value -> new Value(value, name(d, value), parent(d, value))).toList());
         }
         return out;
     }
@@ -59,6 +62,14 @@ public class Drilldown {
             case RISK_GROUP -> RiskSectorGroup.defaults().stream().filter(g -> g.code().equals(value)).findFirst()
                     .map(RiskSectorGroup::nameZh).orElse(value);
             default -> value;
+        };
+    }
+
+    static String parent(Dimension d, String value) {
+        return switch (d) {
+            case DIVISION -> IndustryTaxonomy.find(value).map(IndustryTaxonomy.Entry::parent).orElse(null);
+            case PREFECTURE -> REGIONS.find(value).flatMap(RegionDirectory.Region::parent).orElse(null);
+            default -> null;
         };
     }
 
