@@ -3,8 +3,9 @@
 # into it business day by business day (with the daily closes) and prints what the book looks
 # like. Needs only a JDK (17+) and access to Maven Central. Ctrl-C stops everything.
 # Options: --no-wait (stop after loading), --skip-build, --keep (keep the previous state and
-# load nothing), --check (exit 1 when the system's report differs from the simulator's truth: CI
-# runs it so, on a small book). Each run otherwise starts from an empty book in $LOANWATCH_DATA (default .local/run).
+# load nothing), --check (exit 1 when the system's report differs from the simulator's truth, or when
+# a console page fails its checks in a real browser — chromium, see .ci/install-browser: CI runs it
+# so, on a small book). Each run otherwise starts from an empty book in $LOANWATCH_DATA (default .local/run).
 # The book: SIM_ARGS (default: 1500 borrowers, 12 months from 2023-09, the epidemic scenario).
 # Ports: HTTP_PORT (ingestion-service, 8081), TAGGING_PORT (tagging-service, REST and gRPC, 8082),
 # ALERT_PORT (alert-service, 8083), CONSOLE_PORT (the console, 8090).
@@ -36,7 +37,7 @@ if [ $keep -eq 0 ]; then rm -rf "$DATA"; fi
 mkdir -p "$DATA"
 if [ $build -eq 1 ]; then
   echo "== Building (first time: a few minutes of downloads)"
-  ./mvnw -q -B install -DskipTests -pl local-stack,ingestion-service,tagging-service,alert-service,console,simulator -am
+  ./mvnw -q -B install -DskipTests -pl local-stack,ingestion-service,tagging-service,alert-service,console,console-check,simulator -am
 fi
 
 pids=()
@@ -127,6 +128,16 @@ java -Xmx1g -jar simulator/target/simulator.jar $SIM_BOOK --out "$BOOK" --analyt
   echo "(the system's report differs from the truth or did not come; alert-service's log: $DATA/alert-service.log)" >&2
   if [ $check -eq 1 ]; then exit 1; fi
 }
+
+if [ $check -eq 1 ]; then
+  echo
+  echo "== The console in a real browser: every page, its charts against the API, filters, drill-down (screenshots: $DATA/screenshots)"
+  java -jar console-check/target/console-check.jar --console "http://127.0.0.1:$CONSOLE_PORT" \
+    --api "http://127.0.0.1:$ALERT_PORT" --screenshots "$DATA/screenshots" 2>"$DATA/console-check.log" || {
+    echo "(a console check failed; the browser's log: $DATA/console-check.log)" >&2
+    exit 1
+  }
+fi
 
 echo
 echo "ingestion-service: http://127.0.0.1:$HTTP_PORT/q/swagger-ui"

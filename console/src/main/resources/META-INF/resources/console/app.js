@@ -77,9 +77,10 @@ export function getJson(url) {
 
 // --- numbers as people read them ---------------------------------------------------------------
 const MONEY = /(balance|Balance|principal|Principal|^ecl$|^ead$|recovery|netCreditLoss|writtenOff|disbursed$|amount)/;
-const RATE = /(Rate|rate|Share|share|Ratio|ratio|coincidental|lagged|coverage|^value$)/;
+// a rate's name ends so (balanceRate, nplRatio, countShare …), or is a flow rate or an overdue rate by DPD
+const RATE = /(Rate|rate|Share|share|Ratio|ratio|coincidental|lagged|[cC]overage|^value)$|^flowRate|RateDpd\d+$/;
 const num = v => (v === 'n/a' || v === '' || v === null || v === undefined) ? null : Number(v);
-export const isRate = f => RATE.test(f) && !MONEY.test(f);
+export const isRate = f => RATE.test(f);
 export function format(f, v, metric) {
   if (v === 'n/a') return 'n/a';
   if (typeof v !== 'number') return v === null || v === undefined ? '' : valueName(f, v);
