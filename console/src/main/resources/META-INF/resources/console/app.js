@@ -231,8 +231,10 @@ function defaultEmpty(p, rows) {
 /** Distinct values of a field in the order they first appear. */
 const distinct = (rows, f) => [...new Set(rows.map(r => r[f]))];
 
-function axisFormatter(f) {
-  return v => (isRate(f) ? (Number(v) * 100).toFixed(1) + '%' : Number(v).toLocaleString('zh-CN', { notation: 'compact' }));
+/** Axis labels: percent for a rate (a trend's "value" is what its metric is), compact amounts otherwise. */
+function axisFormatter(f, metric) {
+  const rate = f === 'value' && metric ? isRate(metric) : isRate(f);
+  return v => (rate ? (Number(v) * 100).toFixed(1) + '%' : Number(v).toLocaleString(lang === 'en' ? 'en' : 'zh-CN', { notation: 'compact' }));
 }
 
 function xyOption(p, rows, answer) {
@@ -263,7 +265,7 @@ function xyOption(p, rows, answer) {
       return `${i.marker}${i.seriesName}: ${v === null || v === undefined ? 'n/a' : format(f, v, p.metric)}`;
     })].join('<br>') },
     xAxis: { type: 'category', data: xs, axisLabel: { formatter: v => valueName(p.x, v), rotate: xs.length > 8 ? 30 : 0 } },
-    yAxis: [{ type: 'value', axisLabel: { formatter: axisFormatter(p.pivot ? p.series[0].field : left.field) } }],
+    yAxis: [{ type: 'value', axisLabel: { formatter: axisFormatter(p.pivot ? p.series[0].field : left.field, p.metric) } }],
     series,
   };
   if (right) option.yAxis.push({ type: 'value', axisLabel: { formatter: axisFormatter(right.field) } });

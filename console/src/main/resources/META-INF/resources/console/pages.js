@@ -1,6 +1,6 @@
 // The pages: which API calls each draws, and how. Each panel is one call of alert-service's
 // analytics (see app.js for what a panel is); the filter bar's segment goes into every call.
-import { t, segment, option, linkWith, kpis, format, getJson, apiUrl, lang } from './app.js';
+import { t, segment, option, linkWith, kpis, format, getJson, apiUrl, fieldName } from './app.js';
 
 const BUCKETS = ['C', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7+', 'SETTLED', 'WRITTEN_OFF'];
 const PALETTE = ['#1d4ed8', '#dc2626', '#059669', '#d97706', '#7c3aed', '#0891b2', '#be185d', '#4d7c0f'];
@@ -158,8 +158,8 @@ export const PAGES = {
           table: ['month', 'writtenOffLoans', 'writtenOffPrincipal', 'recoveredFromWrittenOff', 'recovery', 'reversal', 'netCreditLoss', 'newBadDebt', 'writeOffRate'] },
         { id: 'cohort-losses', title: t('pCohortLosses'), api: ['cohort-losses', segment({ month })], kind: 'xy', x: 'cohort',
           series: [{ field: 'cumulativeWriteOffRate', type: 'bar' }], table: ['cohort', 'loans', 'disbursed', 'writtenOff', 'cumulativeWriteOffRate', 'matured'] },
-        { id: 'forecast', title: `${t('pForecast')}: ${metric}`, wide: true,
-          tools: choices('metric', metric, metrics.map(m => [m, m])), metric,
+        { id: 'forecast', title: `${t('pForecast')}: ${fieldName(metric)}`, wide: true,
+          tools: choices('metric', metric, metrics.map(m => [m, fieldName(m)])), metric,
           api: ['trend', segment({ to: month, metric })], kind: 'xy', x: 'month', series: [{ field: 'value', type: 'line' }],
           extend: (option, rows, answer) => {
             const s = answer.summary;
