@@ -244,24 +244,19 @@ public final class ConsoleCheck {
         Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** The API addresses the page called, in two steps as the page makes them: the frame's, then the panels'. */
+    /** The API addresses the page called (it makes them all at once). */
     @SuppressWarnings("unchecked")
-    private List<List<String>> apiCalls() {
-        List<String> all = (List<String>) js("return [...new Set(performance.getEntriesByType('resource')"
+    private List<String> apiCalls() {
+        return (List<String>) js("return [...new Set(performance.getEntriesByType('resource')"
                 + ".map(e => new URL(e.name)).filter(u => u.pathname.startsWith('/api/')).map(u => u.pathname + u.search))]");
-        List<String> frame = all.stream().filter(u -> u.endsWith("/months") || u.endsWith("/dimensions")).toList();
-        List<String> panels = all.stream().filter(u -> !frame.contains(u)).toList();
-        return List.of(frame, panels);
     }
 
-    /** Wall time of the calls made straight to the service, each step's calls at once, as the page does. */
-    private long apiTime(List<List<String>> steps) {
+    /** Wall time of the same calls made straight to the service, all at once as the page makes them. */
+    private long apiTime(List<String> calls) {
         long start = System.nanoTime();
-        for (List<String> step : steps) {
-            CompletableFuture.allOf(step.stream().map(u -> http.sendAsync(
-                    HttpRequest.newBuilder(URI.create(api + u.replaceFirst("^/api/alert", ""))).build(),
-                    HttpResponse.BodyHandlers.discarding())).toArray(CompletableFuture[]::new)).join();
-        }
+        CompletableFuture.allOf(calls.stream().map(u -> http.sendAsync(
+                HttpRequest.newBuilder(URI.create(api + u.replaceFirst("^/api/alert", ""))).build(),
+                HttpResponse.BodyHandlers.discarding())).toArray(CompletableFuture[]::new)).join();
         return (System.nanoTime() - start) / 1_000_000;
     }
 

@@ -179,9 +179,14 @@ async function drawPanel(p, main) {
   const body = el.querySelector('.body');
   body.innerHTML = `<div class="nodata">${t('loading')}</div>`;
   let answer;
+  let closed;
   try {
-    answer = await getJson(url);
+    [answer, closed] = await Promise.all([getJson(url), frame]);
   } catch (e) {
+    if (closed === undefined && (await frame.catch(() => null))?.length === 0) {
+      body.innerHTML = `<div class="nodata">${t('noData')}</div>`; // a book with no month end yet
+      return;
+    }
     body.innerHTML = '';
     const err = document.createElement('div');
     err.className = 'error';
@@ -335,27 +340,26 @@ export function kpis(main, cards) {
   main.prepend(box);
 }
 
+/**
+ * The frame's data (closed months, dimension values) and every panel's call start at once: without
+ * a month in the address a panel asks for month "latest" (the last closed month, as alert-service
+ * reads it), so no call waits for another; a panel draws once its answer and the frame's names are in.
+ */
 async function start() {
   const main = document.getElementById('page');
-  try {
-    const [months, dims] = await Promise.all([getJson('/api/alert/analytics/months'), getJson('/api/alert/analytics/dimensions')]);
-    dimensions = dims;
-    drawFrame(months.closed);
-    const month = query.get('month') || months.closed[months.closed.length - 1];
-    const page = PAGES[pageName];
-    if (!month) {
-      main.innerHTML = `<div class="nodata">${t('noData')}</div>`;
-    } else {
-      const { panels, before } = page({ month, months: months.closed });
-      const work = panels.map(p => drawPanel(p, main));
-      if (before) work.push(before(main).catch(e => showProblem(e.message)));
-      await Promise.all(work);
-    }
-  } catch (e) {
-    showProblem(e.message);
-  }
+  frame = Promise.all([getJson('/api/alert/analytics/months'), getJson('/api/alert/analytics/dimensions')])
+    .then(([months, dims]) => { dimensions = dims; drawFrame(months.closed); return months.closed; });
+  const explicit = query.get('month') || undefined;
+  const { panels, before } = PAGES[pageName]({ month: explicit || 'latest', explicit });
+  const work = panels.map(p => drawPanel(p, main));
+  if (before) work.push(before(main).catch(e => showProblem(e.message)));
+  work.push(frame.catch(e => showProblem(e.message)));
+  await Promise.all(work);
   window.lwReadyAt = performance.now();
   document.body.dataset.state = 'ready';
 }
+
+/** The frame's data: resolves to the closed months once the filter bar is drawn. */
+let frame;
 
 start();

@@ -14,7 +14,11 @@ const quarterColour = cohort => {
 /** Links in a panel's header that change one option of the page. */
 const choices = (name, current, list) => list.map(([value, label]) => [label, linkWith({ [name]: value }), value === current]);
 
-const lastDay = month => { const [y, m] = month.split('-').map(Number); return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10); };
+const lastDay = month => {
+  if (month === 'latest') return undefined; // the service's default: the last closed month end
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
 
 const drill = (dimension, row, page) => (row[dimension] && row[dimension] !== '(unknown)' ? linkWith({ [dimension]: row[dimension] }, page) : null);
 
@@ -134,7 +138,8 @@ export const PAGES = {
     };
   },
 
-  funnel: ({ month }) => ({
+  // the funnel's months are application months, not closed month ends: only an explicit month bounds it
+  funnel: ({ explicit: month }) => ({
     panels: [
       { id: 'funnel-counts', title: t('pFunnelCounts'), api: ['funnel', segment({ to: month })], kind: 'xy', x: 'month',
         series: [{ field: 'applications', type: 'bar' }, { field: 'approved', type: 'bar' }, { field: 'disbursed', type: 'bar' }] },

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * The months a question is about, as month ends of the read model: {@code month=2024-03} for one,
  * {@code from=2024-01&to=2024-06} for a range (either end may be left out: the first / last closed
- * month), nothing for the latest closed month (single-month reports) or all of them (series). A month
- * the book has not closed is refused, naming the parameter.
+ * month), nothing for the latest closed month (single-month reports) or all of them (series);
+ * {@code latest} for the latest closed month in any of them. A month the book has not closed is
+ * refused, naming the parameter.
  */
 public record Months(List<LocalDate> monthEnds) {
 
@@ -50,8 +51,14 @@ public record Months(List<LocalDate> monthEnds) {
         return new Months(closed.stream().filter(d -> !d.isBefore(start) && !d.isAfter(end)).toList());
     }
 
-    /** A month parameter (YYYY-MM) that the book has closed, as its month end. */
+    /** The word for the latest closed month, so a client can ask for it without knowing it. */
+    public static final String LATEST = "latest";
+
+    /** A month parameter (YYYY-MM, or {@link #LATEST}) that the book has closed, as its month end. */
     public static LocalDate closedMonth(String parameter, String value, List<LocalDate> closed) {
+        if (LATEST.equals(value)) {
+            return closed.get(closed.size() - 1);
+        }
         LocalDate end = parse(parameter, value);
         if (!closed.contains(end)) {
             throw new RejectedException(Rejection.invalid(parameter, "the book has no month end " + value
@@ -65,7 +72,7 @@ public record Months(List<LocalDate> monthEnds) {
         try {
             return YearMonth.parse(value).atEndOfMonth();
         } catch (DateTimeParseException e) {
-            throw new RejectedException(Rejection.invalid(parameter, "'" + value + "' is not a month (YYYY-MM)"));
+            throw new RejectedException(Rejection.invalid(parameter, "'" + value + "' is not a month (YYYY-MM, or latest)"));
         }
     }
 }
