@@ -57,7 +57,7 @@ export const FIELDS = {
     rejectreason: '拒绝原因', rule: '规则', ruleHits: '命中次数', writtenOffPrincipal: '核销本金', recovery: '回收', netCreditLoss: '净损失 NCL',
     cumulativeWriteOffRate: '累计核销率', value: '实际值', loanId: '贷款编号', dpd: '逾期天数', overduePrincipal: '逾期本金',
     principal: '合同金额', section: '行业门类', division: '行业大类', province: '省份', prefecture: '地市', product: '产品', size: '企业规模',
-    channel: '渠道', disbursedOn: '放款日', writeOffRate: '核销率 WO%', everLoans: '曾经 Mn+ 笔数',
+    channel: '渠道', disbursedOn: '放款日', BETTER: '好转', SAME: '保持', WORSE: '恶化', writeOffRate: '核销率 WO%', everLoans: '曾经 Mn+ 笔数',
   },
   en: {
     month: 'Month', balance: 'Balance', loans: 'Loans', nplRatio: 'NPL ratio', overdueRateDpd1: 'Overdue rate DPD≥1', overdueRateDpd31: 'Overdue rate DPD≥31',
@@ -73,7 +73,7 @@ export const FIELDS = {
     rejectreason: 'Reject reason', rule: 'Rule', ruleHits: 'Hits', writtenOffPrincipal: 'Written off', recovery: 'Recovery', netCreditLoss: 'NCL',
     cumulativeWriteOffRate: 'Cumulative WO%', value: 'Actual', loanId: 'Loan', dpd: 'DPD', overduePrincipal: 'Overdue principal',
     principal: 'Principal', section: 'Section', division: 'Division', province: 'Province', prefecture: 'Prefecture', product: 'Product', size: 'Size',
-    channel: 'Channel', disbursedOn: 'Disbursed', writeOffRate: 'WO%', everLoans: 'Ever Mn+ loans',
+    channel: 'Channel', disbursedOn: 'Disbursed', BETTER: 'Better', SAME: 'Same', WORSE: 'Worse', writeOffRate: 'WO%', everLoans: 'Ever Mn+ loans',
   },
 };
 

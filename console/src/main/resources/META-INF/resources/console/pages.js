@@ -31,6 +31,26 @@ const summaryLine = (items) => (answer, body) => {
   body.append(p);
 };
 
+/** Under the roll matrix: each starting bucket's share that got better, stayed, got worse (the answer's summary). */
+const betterSameWorse = basis => (answer, body) => {
+  const kind = basis === 'count' ? 'Count' : 'Balance';
+  const tbl = document.createElement('table');
+  tbl.className = 'better-same-worse';
+  const head = tbl.createTHead().insertRow();
+  for (const h of [fieldName('from'), fieldName('BETTER'), fieldName('SAME'), fieldName('WORSE')]) {
+    const th = document.createElement('th');
+    th.textContent = h;
+    head.append(th);
+  }
+  const rows = tbl.createTBody();
+  for (const [bucket, shares] of Object.entries(answer.summary)) {
+    const tr = rows.insertRow();
+    tr.insertCell().textContent = bucket;
+    for (const d of ['better', 'same', 'worse']) tr.insertCell().textContent = format('share', shares[`${d}${kind}Share`]);
+  }
+  body.append(tbl);
+};
+
 export const PAGES = {
   overview: ({ month }) => ({
     before: async main => {
@@ -107,7 +127,7 @@ export const PAGES = {
       panels: [
         { id: 'roll', title: t('pRoll'), wide: true, tools: toggle, api: ['roll-rates', segment({ month })], kind: 'heat',
           x: 'to', y: 'from', v: basis === 'count' ? 'countShare' : 'balanceShare', xOrder: BUCKETS, yOrder: BUCKETS,
-          table: ['from', 'to', 'direction', 'loans', 'balance', 'countShare', 'balanceShare'] },
+          table: ['from', 'to', 'direction', 'loans', 'balance', 'countShare', 'balanceShare'], after: betterSameWorse(basis) },
         { id: 'flow', title: t('pFlow'), tools: toggle, api: ['delinquency', segment({ to: month })], kind: 'xy', x: 'month', pivot: 'bucket',
           series: [{ field: basis === 'count' ? 'flowRateCount' : 'flowRateBalance', type: 'line' }] },
         { id: 'coincidental', title: t('pCoincidental'), api: ['delinquency', segment({ month })], kind: 'xy', x: 'bucket',
