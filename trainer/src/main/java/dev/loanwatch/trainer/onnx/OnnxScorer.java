@@ -28,8 +28,9 @@ public final class OnnxScorer implements AutoCloseable {
     private final int categoricalWidth;
     private final Map<String, String> metadata;
 
+    /** A session over a model as {@link OnnxExport#write} writes it. */
     public OnnxScorer(byte[] model) throws OrtException {
-        session = ENVIRONMENT.createSession(model, new OrtSession.SessionOptions());
+        session = ENVIRONMENT.createSession(model);
         try {
             Map<String, NodeInfo> inputs = session.getInputInfo();
             numericWidth = width(inputs.get("numeric"));

@@ -3,6 +3,7 @@ package dev.loanwatch.trainer.onnx;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import dev.loanwatch.trainer.onnx.TreeEnsemble.Node;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -78,7 +79,7 @@ final class RegressorNode {
                 .addAttribute(Attributes.ints("nodes_missing_value_tracks_true", missingTrue))
                 .addAttribute(Attributes.ints("target_treeids", leafTreeIds))
                 .addAttribute(Attributes.ints("target_nodeids", leafNodeIds))
-                .addAttribute(Attributes.ints("target_ids", leafTreeIds.stream().map(t -> 0L).toList()))
+                .addAttribute(Attributes.ints("target_ids", Collections.nCopies(leafTreeIds.size(), 0L)))
                 .addAttribute(Attributes.floats("target_weights", leafValues))
                 .build();
     }

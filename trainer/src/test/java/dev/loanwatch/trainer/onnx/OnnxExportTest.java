@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtException;
 import dev.loanwatch.trainer.onnx.TreeEnsemble.Mode;
 import dev.loanwatch.trainer.onnx.TreeEnsemble.Node;
 import dev.loanwatch.trainer.onnx.TreeEnsemble.Tree;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,6 +23,8 @@ class OnnxExportTest {
             Map.of("north", 0f, "south", 1f, "east", 2f, CategoricalInput.MISSING, 4f), 3f);
     private static final CategoricalInput CHANNEL = new CategoricalInput("channel", Map.of("app", 0f, "branch", 1f), 2f);
     private static final List<CategoricalInput> CATEGORICAL = List.of(REGION, CHANNEL);
+    private static final Map<String, String> METADATA = Map.of(
+            "features", "income,dti,region,channel", "model_version", "scorecard-2026-11");
 
     /**
      * A scorecard's shape: one tree per feature, its leaves the bins' log-odds. Income has a
@@ -44,26 +47,23 @@ class OnnxExportTest {
                     Node.split(0, 1, Mode.LESS, 0.35, 1, 2, true),
                     Node.leaf(1, 0.2),
                     Node.leaf(2, -0.6))),
-            new Tree(List.of(
-                    Node.split(0, 2, Mode.EQUAL, 0, 1, 2, false),
-                    Node.leaf(1, 0.3),
-                    Node.split(2, 2, Mode.EQUAL, 1, 3, 4, false),
-                    Node.leaf(3, -0.1),
-                    Node.split(4, 2, Mode.EQUAL, 2, 5, 6, false),
-                    Node.leaf(5, 0.05),
-                    Node.split(6, 2, Mode.EQUAL, 4, 7, 8, false),
-                    Node.leaf(7, -0.2),
-                    Node.leaf(8, -0.4))),
-            new Tree(List.of(
-                    Node.split(0, 3, Mode.LESS, 0.5, 1, 2, false),
-                    Node.leaf(1, 0.15),
-                    Node.split(2, 3, Mode.LESS, 1.5, 3, 4, false),
-                    Node.leaf(3, -0.05),
-                    Node.leaf(4, -0.25)))),
+            bins(2, Mode.EQUAL, new double[] {0, 1, 2, 4}, new double[] {0.3, -0.1, 0.05, -0.2, -0.4}),
+            bins(3, Mode.LESS, new double[] {0.5, 1.5}, new double[] {0.15, -0.05, -0.25})),
             4);
 
-    private static final Map<String, String> METADATA = Map.of(
-            "features", "income,dti,region,channel", "model_version", "scorecard-2026-11");
+    /**
+     * A chain of bins: a row goes to leaf k at the first threshold k its feature meets, else to the
+     * last leaf; missing never meets one.
+     */
+    private static Tree bins(int feature, Mode mode, double[] thresholds, double[] leaves) {
+        List<Node> nodes = new ArrayList<>();
+        for (int k = 0; k < thresholds.length; k++) {
+            nodes.add(Node.split(2 * k, feature, mode, thresholds[k], 2 * k + 1, 2 * k + 2, false));
+            nodes.add(Node.leaf(2 * k + 1, leaves[k]));
+        }
+        nodes.add(Node.leaf(2 * thresholds.length, leaves[thresholds.length]));
+        return new Tree(nodes);
+    }
 
     @Test
     void runtimeAgreesWithTheEnsembleOnEveryRow() throws OrtException {

@@ -43,33 +43,31 @@ class TreeEnsembleTest {
 
     @Test
     void refusesAChildThatDoesNotExist() {
-        assertRefused("node 0: its false child 3 does not exist", () -> new Tree(List.of(
-                Node.split(0, 0, Mode.LESS, 1, 1, 3, false), Node.leaf(1, 0), Node.leaf(2, 0))));
+        assertTreeRefused("node 0: its false child 3 does not exist",
+                Node.split(0, 0, Mode.LESS, 1, 1, 3, false), Node.leaf(1, 0), Node.leaf(2, 0));
     }
 
     @Test
     void refusesACycle() {
-        assertRefused("node 0 is reached twice", () -> new Tree(List.of(
-                Node.split(0, 0, Mode.LESS, 1, 1, 2, false), Node.split(1, 0, Mode.EQUAL, 0, 0, 3, false),
-                Node.leaf(2, 0), Node.leaf(3, 0))));
+        assertTreeRefused("node 0 is reached twice", Node.split(0, 0, Mode.LESS, 1, 1, 2, false),
+                Node.split(1, 0, Mode.EQUAL, 0, 0, 3, false), Node.leaf(2, 0), Node.leaf(3, 0));
     }
 
     @Test
     void refusesASharedChild() {
-        assertRefused("node 1 is reached twice", () -> new Tree(List.of(
-                Node.split(0, 0, Mode.LESS, 1, 1, 1, false), Node.leaf(1, 0))));
+        assertTreeRefused("node 1 is reached twice", Node.split(0, 0, Mode.LESS, 1, 1, 1, false), Node.leaf(1, 0));
     }
 
     @Test
     void refusesAnUnreachableNode() {
-        assertRefused("node 3 cannot be reached", () -> new Tree(List.of(
-                Node.split(0, 0, Mode.LESS, 1, 1, 2, false), Node.leaf(1, 0), Node.leaf(2, 0), Node.leaf(3, 0))));
+        assertTreeRefused("node 3 cannot be reached",
+                Node.split(0, 0, Mode.LESS, 1, 1, 2, false), Node.leaf(1, 0), Node.leaf(2, 0), Node.leaf(3, 0));
     }
 
     @Test
     void refusesAnIdThatIsNotItsPosition() {
-        assertRefused("node 2 stands at position 1", () -> new Tree(List.of(
-                Node.split(0, 0, Mode.LESS, 1, 1, 2, false), Node.leaf(2, 0), Node.leaf(1, 0))));
+        assertTreeRefused("node 2 stands at position 1",
+                Node.split(0, 0, Mode.LESS, 1, 1, 2, false), Node.leaf(2, 0), Node.leaf(1, 0));
     }
 
     @Test
@@ -90,6 +88,10 @@ class TreeEnsembleTest {
     @Test
     void refusesAnEmptyEnsemble() {
         assertRefused("at least one tree", () -> new TreeEnsemble(0, List.of(), 1));
+    }
+
+    private static void assertTreeRefused(String message, Node... nodes) {
+        assertRefused(message, () -> new Tree(List.of(nodes)));
     }
 
     private static void assertRefused(String message, Runnable construction) {
