@@ -1,0 +1,152 @@
+package dev.loanwatch.trainer.gbdt;
+
+import dev.loanwatch.trainer.data.Column;
+import dev.loanwatch.trainer.data.Dataset;
+import dev.loanwatch.trainer.onnx.CategoricalInput;
+import dev.loanwatch.trainer.onnx.TreeEnsemble;
+import dev.loanwatch.trainer.onnx.XgboostTrees;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * The challenger: gradient-boosted trees by XGBoost (histogram method), early stopping on a
+ * validation fold. Numeric features go in as they are (NaN = missing, XGBoost learns where it
+ * goes); a categorical feature becomes its categories' rank by bad rate on the training rows (so a
+ * split separates riskier from safer categories), unseen and missing → NaN. The model is kept as
+ * XGBoost's booster and as the {@link TreeEnsemble} the ONNX file is written from; every tree of the
+ * booster is kept (the ones after the best round too), so the booster, the ensemble and the ONNX
+ * file are one model.
+ *
+ * @param booster      XGBoost's model
+ * @param ensemble     the same trees, for ONNX and in-JVM scoring
+ * @param numeric      numeric feature names, in input order
+ * @param categorical  categorical features with their codes, in input order after the numeric ones
+ * @param bestRound    the round with the best validation log-loss (0-based)
+ * @param rounds       rounds trained
+ * @param options      the settings it was trained with
+ */
+public record Gbdt(Booster booster, TreeEnsemble ensemble, List<String> numeric, List<CategoricalInput> categorical,
+                   int bestRound, int rounds, Options options) {
+
+    /** XGBoost's settings; defaults suit credit data of thousands to millions of rows. */
+    public record Options(int maxRounds, int earlyStopping, int depth, double eta, double subsample, double columns,
+                          double minChildWeight, double lambda, int threads, long seed) {
+        public static Options defaults() {
+            return new Options(500, 20, 4, 0.1, 0.8, 0.8, 5, 1, 2, 42);
+        }
+    }
+
+    /** Trains on {@code train} rows, stopping early on {@code validation} rows. */
+    public static Gbdt train(Dataset d, int[] train, int[] validation, Options o) {
+        List<String> numeric = new ArrayList<>();
+        List<CategoricalInput> categorical = new ArrayList<>();
+        for (Column c : d.columns()) {
+            if (c instanceof Column.Numeric n) {
+                numeric.add(n.name());
+            }
+        }
+        for (Column c : d.columns()) {
+            if (c instanceof Column.Categorical cat) {
+                categorical.add(encode(cat, d.target(), train));
+            }
+        }
+        try {
+            DMatrix dtrain = matrix(d, train, numeric, categorical);
+            DMatrix dvalid = matrix(d, validation, numeric, categorical);
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("objective", "binary:logistic");
+            params.put("eval_metric", "logloss");
+            params.put("tree_method", "hist");
+            params.put("max_depth", o.depth());
+            params.put("eta", o.eta());
+            params.put("subsample", o.subsample());
+            params.put("colsample_bytree", o.columns());
+            params.put("min_child_weight", o.minChildWeight());
+            params.put("lambda", o.lambda());
+            params.put("nthread", o.threads());
+            params.put("seed", o.seed());
+            params.put("verbosity", 0);
+            Map<String, DMatrix> watches = new LinkedHashMap<>();
+            watches.put("validation", dvalid);
+            float[][] metrics = new float[1][o.maxRounds()];
+            Booster booster = XGBoost.train(dtrain, params, o.maxRounds(), watches, metrics, null, null, o.earlyStopping());
+            int rounds = booster.getNumBoostedRound();
+            String best = booster.getAttr("best_iteration");
+            int features = numeric.size() + categorical.size();
+            return new Gbdt(booster, XgboostTrees.from(booster, features), numeric, categorical,
+                    best == null ? rounds - 1 : Integer.parseInt(best), rounds, o);
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** PD of the rows, by XGBoost itself. */
+    public double[] pd(Dataset d, int[] rows) {
+        try {
+            float[][] p = booster.predict(matrix(d, rows, numeric, categorical));
+            double[] out = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = p[i][0];
+            }
+            return out;
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows' features as the trees read them, row-major: numeric first, then categorical codes. */
+    public static float[] rows(Dataset d, int[] rows, List<String> numeric, List<CategoricalInput> categorical) {
+        double[][] numbers = numeric.stream().map(n -> ((Column.Numeric) d.column(n)).values()).toArray(double[][]::new);
+        String[][] texts = categorical.stream().map(c -> ((Column.Categorical) d.column(c.name())).values()).toArray(String[][]::new);
+        int p = numbers.length + texts.length;
+        float[] out = new float[rows.length * p];
+        for (int i = 0; i < rows.length; i++) {
+            int at = i * p;
+            for (double[] column : numbers) {
+                out[at++] = (float) column[rows[i]];
+            }
+            for (int c = 0; c < texts.length; c++) {
+                out[at++] = categorical.get(c).code(texts[c][rows[i]]);
+            }
+        }
+        return out;
+    }
+
+    static DMatrix matrix(Dataset d, int[] rows, List<String> numeric, List<CategoricalInput> categorical) throws XGBoostError {
+        DMatrix m = new DMatrix(rows(d, rows, numeric, categorical), rows.length, numeric.size() + categorical.size(), Float.NaN);
+        float[] labels = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            labels[i] = d.target()[rows[i]];
+        }
+        m.setLabel(labels);
+        return m;
+    }
+
+    /** Categories ranked by bad rate on the training rows (0 = safest); missing and unseen are NaN. */
+    static CategoricalInput encode(Column.Categorical c, int[] target, int[] train) {
+        Map<String, long[]> counts = new HashMap<>();
+        for (int i : train) {
+            String v = c.values()[i];
+            if (v != null) {
+                long[] k = counts.computeIfAbsent(v, x -> new long[2]);
+                k[0]++;
+                k[1] += target[i];
+            }
+        }
+        List<String> order = new ArrayList<>(counts.keySet());
+        order.sort(Comparator.comparingDouble((String v) -> (double) counts.get(v)[1] / counts.get(v)[0]).thenComparing(v -> v));
+        Map<String, Float> codes = new LinkedHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            codes.put(order.get(i), (float) i);
+        }
+        return new CategoricalInput(c.name(), codes, Float.NaN);
+    }
+}

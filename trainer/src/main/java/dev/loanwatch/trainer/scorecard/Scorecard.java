@@ -1,0 +1,287 @@
+package dev.loanwatch.trainer.scorecard;
+
+import dev.loanwatch.domain.Binning;
+import dev.loanwatch.domain.ScorecardScaling;
+import dev.loanwatch.domain.WoeTable;
+import dev.loanwatch.trainer.data.Column;
+import dev.loanwatch.trainer.data.Dataset;
+import dev.loanwatch.trainer.onnx.CategoricalInput;
+import dev.loanwatch.trainer.onnx.TreeEnsemble;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The readable model (评分卡): each feature binned (domain core's {@link Binning}), each bin's WOE,
+ * features chosen by IV and a correlation filter, a logistic regression on the WOE columns, and points
+ * per bin (DOMAIN.md §6: base 600 at odds 50:1, PDO 20 by default). PD = sigmoid(β0 + Σ βj·WOEj(bin)).
+ *
+ * @param features the features that made it into the model, with their bins, WOE, coefficient and points
+ * @param dropped  every feature left out and why (low IV, correlated with a stronger one, wrong sign)
+ * @param intercept β0
+ * @param scaling  how log-odds become points
+ */
+public record Scorecard(List<Feature> features, Map<String, String> dropped, double intercept, ScorecardScaling scaling) {
+
+    /** One feature of the card: its bins (numeric or categorical), WOE and points per bin, β and IV. */
+    public record Feature(String name, Binning.NumericBins numericBins, Binning.CategoricalBins categoricalBins,
+                          double coefficient, double[] points) {
+
+        public boolean numeric() {
+            return numericBins != null;
+        }
+
+        public WoeTable woe() {
+            return numeric() ? numericBins.woe() : categoricalBins.woe();
+        }
+
+        public double iv() {
+            return woe().iv();
+        }
+
+        public int bins() {
+            return points.length;
+        }
+
+        public String label(int bin) {
+            return numeric() ? numericBins.label(bin) : categoricalBins.label(bin);
+        }
+
+        double woeOf(int bin) {
+            return woe().bins().get(bin).woe();
+        }
+    }
+
+    /** The choices an analyst makes: binning, selection thresholds, scaling, manual bins. */
+    public record Options(Binning.Options binning, double minIv, double maxCorrelation, double ridge,
+                          ScorecardScaling scaling, ManualBins manual) {
+        public static Options defaults() {
+            return new Options(Binning.Options.defaults(), 0.02, 0.7, 1e-6, ScorecardScaling.standard(), ManualBins.NONE);
+        }
+
+        public Options withManual(ManualBins m) {
+            return new Options(binning, minIv, maxCorrelation, ridge, scaling, m);
+        }
+    }
+
+    /** Trains on the rows {@code train} of the dataset. */
+    public static Scorecard train(Dataset d, int[] train, Options o) {
+        int[] y = new int[train.length];
+        for (int i = 0; i < train.length; i++) {
+            y[i] = d.target()[train[i]];
+        }
+        Map<String, String> dropped = new LinkedHashMap<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Column c : d.columns()) {
+            Candidate candidate = bin(c, train, y, o);
+            if (candidate.iv() < o.minIv()) {
+                dropped.put(c.name(), String.format("IV %.4f below %.4f", candidate.iv(), o.minIv()));
+            } else {
+                candidates.add(candidate);
+            }
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::iv).reversed());
+        List<Candidate> chosen = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Candidate twin = chosen.stream().filter(k -> Math.abs(correlation(k.woe, c.woe)) > o.maxCorrelation()).findFirst().orElse(null);
+            if (twin != null) {
+                dropped.put(c.name, String.format("WOE correlation %.3f with %s (higher IV)", correlation(twin.woe, c.woe), twin.name));
+            } else {
+                chosen.add(c);
+            }
+        }
+        // WOE grows with the share of goods, so every β must be negative; a positive one is collinearity, not risk
+        LogisticRegression fit;
+        while (true) {
+            fit = LogisticRegression.fit(chosen.stream().map(c -> c.woe).toArray(double[][]::new), y, o.ridge());
+            int wrong = -1;
+            for (int j = 0; j < chosen.size(); j++) {
+                if (fit.coefficients()[j] >= 0 && (wrong < 0 || chosen.get(j).iv() < chosen.get(wrong).iv())) {
+                    wrong = j;
+                }
+            }
+            if (wrong < 0 || chosen.size() == 1) {
+                break;
+            }
+            dropped.put(chosen.get(wrong).name, String.format("coefficient %.4f has the wrong sign with the others in", fit.coefficients()[wrong]));
+            chosen.remove(wrong);
+        }
+        List<Feature> features = new ArrayList<>();
+        for (int j = 0; j < chosen.size(); j++) {
+            Candidate c = chosen.get(j);
+            WoeTable woe = c.numeric != null ? c.numeric.woe() : c.categorical.woe();
+            double[] points = new double[woe.bins().size()];
+            for (int b = 0; b < points.length; b++) {
+                points[b] = o.scaling().points(fit.coefficients()[j], woe.bins().get(b).woe(), fit.intercept(), chosen.size());
+            }
+            features.add(new Feature(c.name, c.numeric, c.categorical, fit.coefficients()[j], points));
+        }
+        return new Scorecard(features, dropped, fit.intercept(), o.scaling());
+    }
+
+    /** A feature binned on the training rows, with its WOE column over them. */
+    private record Candidate(String name, Binning.NumericBins numeric, Binning.CategoricalBins categorical, double[] woe) {
+        double iv() {
+            return numeric != null ? numeric.woe().iv() : categorical.woe().iv();
+        }
+    }
+
+    private static Candidate bin(Column c, int[] train, int[] y, Options o) {
+        if (c instanceof Column.Numeric n) {
+            double[] v = new double[train.length];
+            for (int i = 0; i < train.length; i++) {
+                v[i] = n.values()[train[i]];
+            }
+            Binning.NumericBins bins = o.manual().cuts(n.name())
+                    .map(m -> Binning.NumericBins.withCuts(v, y, m.cuts(), m.specialValues()))
+                    .orElseGet(() -> Binning.numeric(v, y, o.binning()));
+            double[] woe = new double[train.length];
+            for (int i = 0; i < train.length; i++) {
+                woe[i] = bins.woe().bins().get(bins.binOf(v[i])).woe();
+            }
+            return new Candidate(n.name(), bins, null, woe);
+        }
+        Column.Categorical cat = (Column.Categorical) c;
+        String[] v = new String[train.length];
+        for (int i = 0; i < train.length; i++) {
+            v[i] = cat.values()[train[i]];
+        }
+        Binning.CategoricalBins bins = o.manual().groups(cat.name())
+                .map(groups -> Binning.CategoricalBins.withGroups(v, y, groups))
+                .orElseGet(() -> Binning.categorical(v, y, o.binning()));
+        double[] woe = new double[train.length];
+        for (int i = 0; i < train.length; i++) {
+            woe[i] = bins.woe().bins().get(bins.binOf(v[i])).woe();
+        }
+        return new Candidate(cat.name(), null, bins, woe);
+    }
+
+    static double correlation(double[] a, double[] b) {
+        int n = a.length;
+        double ma = 0;
+        double mb = 0;
+        for (int i = 0; i < n; i++) {
+            ma += a[i];
+            mb += b[i];
+        }
+        ma /= n;
+        mb /= n;
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < n; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+    }
+
+    /** The bin of each feature for one row. */
+    public int[] bins(Dataset d, int row) {
+        int[] out = new int[features.size()];
+        for (int j = 0; j < features.size(); j++) {
+            Feature f = features.get(j);
+            Column c = d.column(f.name());
+            out[j] = f.numeric() ? f.numericBins().binOf(((Column.Numeric) c).values()[row])
+                    : f.categoricalBins().binOf(((Column.Categorical) c).values()[row]);
+        }
+        return out;
+    }
+
+    /** PD of the rows: sigmoid(β0 + Σ βj·WOEj). */
+    public double[] pd(Dataset d, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            int[] bins = bins(d, rows[i]);
+            double logit = intercept;
+            for (int j = 0; j < features.size(); j++) {
+                logit += features.get(j).coefficient() * features.get(j).woeOf(bins[j]);
+            }
+            out[i] = 1 / (1 + Math.exp(-logit));
+        }
+        return out;
+    }
+
+    /** Points of one row: the sum of its bins' points (= scaling.score(pd) up to rounding). */
+    public double score(int[] bins) {
+        double s = 0;
+        for (int j = 0; j < features.size(); j++) {
+            s += features.get(j).points()[bins[j]];
+        }
+        return s;
+    }
+
+    /**
+     * Reason codes: the features whose points fall furthest below their maximum, at most {@code top},
+     * each with the bin that would remove the reason (the feature's best bin) and the points it would add.
+     */
+    public List<Reason> reasons(int[] bins, int top) {
+        List<Reason> out = new ArrayList<>();
+        for (int j = 0; j < features.size(); j++) {
+            Feature f = features.get(j);
+            int best = 0;
+            for (int b = 1; b < f.bins(); b++) {
+                if (f.points()[b] > f.points()[best]) {
+                    best = b;
+                }
+            }
+            double gap = f.points()[best] - f.points()[bins[j]];
+            if (gap > 0) {
+                out.add(new Reason(f.name(), f.label(bins[j]), f.points()[bins[j]], f.label(best), gap));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Reason::pointsBelowBest).reversed());
+        return out.subList(0, Math.min(top, out.size()));
+    }
+
+    /** One reason: the feature, its bin and points, and the what-if: the bin that removes it and the points gained. */
+    public record Reason(String feature, String bin, double points, String whatIfBin, double pointsBelowBest) {
+    }
+
+    /**
+     * The card as a tree ensemble over raw features (one tree per feature, its leaves the bins'
+     * β·WOE), so the ONNX file needs no separate binning step. Inputs: numeric features in card
+     * order, then categorical ones, each category coded as its bin (unseen → the missing bin).
+     */
+    public Exported export() {
+        List<String> numeric = new ArrayList<>();
+        List<CategoricalInput> categorical = new ArrayList<>();
+        for (Feature f : features) {
+            if (f.numeric()) {
+                numeric.add(f.name());
+            }
+        }
+        for (Feature f : features) {
+            if (!f.numeric()) {
+                Map<String, Float> codes = new LinkedHashMap<>();
+                List<List<String>> groups = f.categoricalBins().groups();
+                for (int b = 0; b < groups.size(); b++) {
+                    for (String v : groups.get(b)) {
+                        codes.put(v, (float) b);
+                    }
+                }
+                categorical.add(new CategoricalInput(f.name(), codes, (float) (f.bins() - 1)));
+            }
+        }
+        List<TreeEnsemble.Tree> trees = new ArrayList<>();
+        int index = 0;
+        for (Feature f : features) {
+            if (f.numeric()) {
+                trees.add(BinTrees.numeric(index++, f.numericBins(), f.coefficient()));
+            }
+        }
+        for (Feature f : features) {
+            if (!f.numeric()) {
+                trees.add(BinTrees.categorical(index++, f.bins(), i -> f.coefficient() * f.woeOf(i)));
+            }
+        }
+        return new Exported(new TreeEnsemble(intercept, trees, numeric.size() + categorical.size()), numeric, categorical);
+    }
+
+    /** What the ONNX file is written from. */
+    public record Exported(TreeEnsemble ensemble, List<String> numeric, List<CategoricalInput> categorical) {
+    }
+}
