@@ -52,6 +52,19 @@ class TrainingEndToEndTest {
         assertTrue(r.gbdtEvaluation().test().auc() > 0.7, "GBDT AUC " + r.gbdtEvaluation().test().auc());
         assertTrue(r.scorecard().dropped().containsKey("noise"), "noise has no information: " + r.scorecard().dropped());
 
+        // the challenger's reasons: TreeSHAP contributions that raise the risk, largest first
+        double[] testPd = r.gbdtEvaluation().testPd();
+        int riskiest = 0;
+        for (int i = 1; i < testPd.length; i++) {
+            riskiest = testPd[i] > testPd[riskiest] ? i : riskiest;
+        }
+        riskiest = r.splits().test()[riskiest];
+        var reasons = r.gbdt().reasons(d, riskiest, 3);
+        assertTrue(!reasons.isEmpty() && reasons.get(0).logOdds() > 0, reasons.toString());
+        for (int k = 1; k < reasons.size(); k++) {
+            assertTrue(reasons.get(k - 1).logOdds() >= reasons.get(k).logOdds());
+        }
+
         Path out = dir.resolve("model");
         Artifacts.Written w = Artifacts.write(r, out, "test-pd", "7", "column bad = 1");
         assertTrue(w.scorecardParity() <= Artifacts.PARITY && w.gbdtParity() <= Artifacts.PARITY);

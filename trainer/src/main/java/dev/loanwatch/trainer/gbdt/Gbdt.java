@@ -102,6 +102,33 @@ public record Gbdt(Booster booster, TreeEnsemble ensemble, List<String> numeric,
         }
     }
 
+    /**
+     * Reason codes of the challenger: each feature's TreeSHAP contribution to the row's log-odds (by
+     * XGBoost), the largest risk-raising ones first, at most {@code top}. A contribution is relative to
+     * the average row, so "what would remove it" is the feature at a typical value; trees give no
+     * single bin to name, unlike the scorecard.
+     */
+    public List<Contribution> reasons(Dataset d, int row, int top) {
+        try {
+            float[][] contributions = booster.predictContrib(matrix(d, new int[] {row}, numeric, categorical), 0);
+            List<Contribution> out = new ArrayList<>();
+            for (int j = 0; j < numeric.size() + categorical.size(); j++) {
+                String name = j < numeric.size() ? numeric.get(j) : categorical.get(j - numeric.size()).name();
+                if (contributions[0][j] > 0) {
+                    out.add(new Contribution(name, contributions[0][j]));
+                }
+            }
+            out.sort(Comparator.comparingDouble(Contribution::logOdds).reversed());
+            return out.subList(0, Math.min(top, out.size()));
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A feature's contribution to a row's log-odds of default (TreeSHAP). */
+    public record Contribution(String feature, double logOdds) {
+    }
+
     /** The rows' features as the trees read them, row-major: numeric first, then categorical codes. */
     public static float[] rows(Dataset d, int[] rows, List<String> numeric, List<CategoricalInput> categorical) {
         double[][] numbers = numeric.stream().map(n -> ((Column.Numeric) d.column(n)).values()).toArray(double[][]::new);
