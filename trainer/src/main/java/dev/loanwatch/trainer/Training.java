@@ -58,9 +58,11 @@ public final class Training {
         Splits s = Splits.of(d, o.testShare(), o.folds(), o.seed());
         progress.step(String.format("split: %,d training rows, %,d test rows (%s), %d folds", s.train().length, s.test().length,
                 s.outOfTime() ? "out of time: the latest periods" : "stratified random: the data has no period", s.k()));
-        double[] scorecardFolds = new double[s.k()];
-        double[] gbdtFolds = new double[s.k()];
-        for (int f = 0; f < s.k(); f++) {
+        // folds < 2: no cross-validation (a benchmark, or a retrain whose folds were measured before)
+        int folds = s.k() < 2 ? 0 : s.k();
+        double[] scorecardFolds = new double[folds];
+        double[] gbdtFolds = new double[folds];
+        for (int f = 0; f < folds; f++) {
             int[] fit = s.foldRows(f, false);
             int[] held = s.foldRows(f, true);
             int[] y = Metrics.pick(d.target(), held);
@@ -79,10 +81,11 @@ public final class Training {
         progress.step(String.format("scorecard: %d features in, %d left out (%.1f s)", card.features().size(), card.dropped().size(),
                 seconds.get("scorecard")));
         t = System.nanoTime();
-        Gbdt gbdt = Gbdt.train(d, s.foldRows(0, false), s.foldRows(0, true), o.gbdt());
+        int[][] stopping = folds > 0 ? new int[][] {s.foldRows(0, false), s.foldRows(0, true)} : innerValidation(s.train(), o.seed());
+        Gbdt gbdt = Gbdt.train(d, stopping[0], stopping[1], o.gbdt());
         seconds.put("gbdt", (System.nanoTime() - t) / 1e9);
-        progress.step(String.format("GBDT: %d rounds, best %d, early stopping on fold 1 (%.1f s)", gbdt.rounds(), gbdt.bestRound() + 1,
-                seconds.get("gbdt")));
+        progress.step(String.format("GBDT: %d rounds, best %d, early stopping on %s (%.1f s)", gbdt.rounds(), gbdt.bestRound() + 1,
+                folds > 0 ? "fold 1" : "a tenth of the training rows", seconds.get("gbdt")));
 
         Evaluation cardEval = evaluate(d, s, scorecardFolds, card.pd(d, s.train()), card.pd(d, s.test()));
         Evaluation gbdtEval = evaluate(d, s, gbdtFolds, gbdt.pd(d, s.train()), gbdt.pd(d, s.test()));

@@ -69,7 +69,7 @@ public record Splits(int[] train, int[] test, boolean outOfTime, int[] folds, in
         for (int[] rows : byClass(labels, positions)) {
             shuffle(rows, random);
             for (int j = 0; j < rows.length; j++) {
-                folds[rows[j]] = j % k;
+                folds[rows[j]] = j % Math.max(k, 1);
             }
         }
         return new Splits(trainRows, test.stream().mapToInt(Integer::intValue).toArray(), outOfTime, folds, k);

@@ -63,7 +63,7 @@ public record Gbdt(Booster booster, TreeEnsemble ensemble, List<String> numeric,
             DMatrix dvalid = matrix(d, validation, numeric, categorical);
             Map<String, Object> params = new LinkedHashMap<>();
             params.put("objective", "binary:logistic");
-            params.put("eval_metric", "logloss");
+            params.put("eval_metric", "logloss"); // early stopping's measure on the validation rows
             params.put("tree_method", "hist");
             params.put("max_depth", o.depth());
             params.put("eta", o.eta());
@@ -74,15 +74,26 @@ public record Gbdt(Booster booster, TreeEnsemble ensemble, List<String> numeric,
             params.put("nthread", o.threads());
             params.put("seed", o.seed());
             params.put("verbosity", 0);
-            Map<String, DMatrix> watches = new LinkedHashMap<>();
-            watches.put("validation", dvalid);
-            float[][] metrics = new float[1][o.maxRounds()];
-            Booster booster = XGBoost.train(dtrain, params, o.maxRounds(), watches, metrics, null, null, o.earlyStopping());
-            int rounds = booster.getNumBoostedRound();
-            String best = booster.getAttr("best_iteration");
+            // round by round, so early stopping is ours and XGBoost prints nothing
+            // (the validation rows are given at creation so XGBoost caches their predictions round to round)
+            Booster booster = XGBoost.train(dtrain, params, 0, Map.of("validation", dvalid), null, null);
+            DMatrix[] validationSet = {dvalid};
+            String[] validationName = {"validation"};
+            double bestLoss = Double.POSITIVE_INFINITY;
+            int best = 0;
+            int rounds = 0;
+            while (rounds < o.maxRounds() && rounds - best <= o.earlyStopping()) {
+                booster.update(dtrain, rounds);
+                String eval = booster.evalSet(validationSet, validationName, rounds); // "[r]\tvalidation-logloss:0.2612"
+                double loss = Double.parseDouble(eval.substring(eval.lastIndexOf(':') + 1).trim());
+                if (loss < bestLoss) {
+                    bestLoss = loss;
+                    best = rounds;
+                }
+                rounds++;
+            }
             int features = numeric.size() + categorical.size();
-            return new Gbdt(booster, XgboostTrees.from(booster, features), numeric, categorical,
-                    best == null ? rounds - 1 : Integer.parseInt(best), rounds, o);
+            return new Gbdt(booster, XgboostTrees.from(booster, features), numeric, categorical, best, rounds, o);
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
         }
