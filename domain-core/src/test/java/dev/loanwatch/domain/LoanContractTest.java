@@ -28,9 +28,9 @@ class LoanContractTest {
         Installment first = new Installment(1, LocalDate.of(2024, 2, 15), m("1000"), m("30"));
         Installment second = new Installment(2, LocalDate.of(2024, 3, 15), m("1000"), m("20"));
         Installment third = new Installment(3, LocalDate.of(2024, 4, 15), m("1000"), m("10"));
-        LoanContract loan = new LoanContract("sme-operating", null, TERMS, List.of(third, first, second));
+        LoanContract loan = LoanContract.supplied("sme-operating", null, TERMS, List.of(third, first, second));
         assertEquals(List.of(first, second, third), loan.schedule());
         assertThrows(IllegalArgumentException.class,
-                () -> new LoanContract("sme-operating", null, TERMS, List.of(first, second)));
+                () -> LoanContract.supplied("sme-operating", null, TERMS, List.of(first, second)));
     }
 }
