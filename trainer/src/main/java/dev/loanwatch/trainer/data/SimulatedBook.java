@@ -3,6 +3,7 @@ package dev.loanwatch.trainer.data;
 import dev.loanwatch.domain.BorrowerLabels;
 import dev.loanwatch.domain.LoanFeatures;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,6 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -42,7 +47,7 @@ import java.util.stream.IntStream;
  * YYYY-MM. <b>Oracle</b>: {@code truth.csv}'s {@code truePd12m} at (loan, M), NaN where it has none; null when
  * the directory has no {@code truth.csv}.
  *
- * <p><b>Speed.</b> Files are streamed; each loan is replayed once, to the end of the data, and all its month ends
+ * <p><b>Speed.</b> Files are streamed, borrowers, payments and truth side by side; each loan is replayed once, to the end of the data, and all its month ends
  * are read off that one history; loans are processed in parallel.
  */
 public final class SimulatedBook {
@@ -61,11 +66,24 @@ public final class SimulatedBook {
             }
             borrowerIds.add(l.borrowerId());
         }
-        Map<String, BorrowerLabels> borrowers = BookBorrowers.read(dir.resolve("borrowers.ndjson"), borrowerIds);
-        BookPayments payments = BookPayments.read(dir.resolve("payments.csv"), index);
-        LocalDate dataEnd = dataEnd(loans, payments);
         Path truthFile = dir.resolve("truth.csv");
-        BookTruth truth = Files.exists(truthFile) ? BookTruth.read(truthFile, index, firstMonth(loans)) : null;
+        // the other three files are independent of each other: read them side by side
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        Map<String, BorrowerLabels> borrowers;
+        BookPayments payments;
+        BookTruth truth;
+        try {
+            Future<Map<String, BorrowerLabels>> borrowersRead =
+                    readers.submit(() -> BookBorrowers.read(dir.resolve("borrowers.ndjson"), borrowerIds));
+            Future<BookTruth> truthRead = readers.submit(() -> Files.exists(truthFile)
+                    ? BookTruth.read(truthFile, index, firstMonth(loans)) : null);
+            payments = BookPayments.read(dir.resolve("payments.csv"), index);
+            borrowers = result(borrowersRead);
+            truth = result(truthRead);
+        } finally {
+            readers.shutdownNow();
+        }
+        LocalDate dataEnd = dataEnd(loans, payments);
 
         List<List<LoanObservations.Row>> perLoan = IntStream.range(0, loans.size()).parallel()
                 .mapToObj(i -> {
@@ -80,6 +98,24 @@ public final class SimulatedBook {
                 })
                 .toList();
         return dataset(perLoan, truth != null);
+    }
+
+    /** What a reader returned, or what it threw. */
+    private static <T> T result(Future<T> read) throws IOException {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading the book");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static LocalDate dataEnd(List<BookLoan> loans, BookPayments payments) {
