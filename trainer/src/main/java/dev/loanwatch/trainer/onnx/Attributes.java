@@ -31,6 +31,14 @@ final class Attributes {
         return AttributeProto.newBuilder().setName(name).setType(AttributeType.FLOATS).addAllFloats(values).build();
     }
 
+    /** A one-dimensional double tensor attribute (the *_as_tensor attributes of ai.onnx.ml 3). */
+    static AttributeProto doubles(String name, List<Double> values) {
+        ai.onnx.proto.OnnxMl.TensorProto tensor = ai.onnx.proto.OnnxMl.TensorProto.newBuilder().setName(name)
+                .setDataType(ai.onnx.proto.OnnxMl.TensorProto.DataType.DOUBLE_VALUE).addDims(values.size())
+                .addAllDoubleData(values).build();
+        return AttributeProto.newBuilder().setName(name).setType(AttributeType.TENSOR).setT(tensor).build();
+    }
+
     static AttributeProto strings(String name, List<String> values) {
         AttributeProto.Builder attribute = AttributeProto.newBuilder().setName(name).setType(AttributeType.STRINGS);
         values.forEach(value -> attribute.addStrings(ByteString.copyFromUtf8(value)));

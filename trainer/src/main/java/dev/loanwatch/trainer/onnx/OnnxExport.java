@@ -23,7 +23,7 @@ import java.util.TreeMap;
  *
  * <pre>
  * numeric     float  [N, n] ───────────────────────────────┐
- * categorical string [N, m] ─ Split ─ LabelEncoder × m ────┴─ Concat ─ TreeEnsembleRegressor ─ logit ─ Sigmoid ─ pd
+ * categorical string [N, m] ─ Split ─ LabelEncoder × m ────┴─ Concat ─ Cast(double) ─ TreeEnsembleRegressor ─ logit ─ Sigmoid ─ pd
  * </pre>
  *
  * The ensemble's feature i is column i of the concatenation: the numeric features first, then
@@ -71,7 +71,9 @@ public final class OnnxExport {
         }
         graph.addNode(NodeProto.newBuilder().setOpType("Concat").setName("features")
                 .addAllInput(columns).addOutput("features").addAttribute(Attributes.of("axis", 1L)));
-        graph.addNode(RegressorNode.of(ensemble, "features", "logit"));
+        graph.addNode(NodeProto.newBuilder().setOpType("Cast").setName("as_double").addInput("features").addOutput("features_double")
+                .addAttribute(Attributes.of("to", (long) ai.onnx.proto.OnnxMl.TensorProto.DataType.DOUBLE_VALUE)));
+        graph.addNode(RegressorNode.of(ensemble, "features_double", "logit"));
         graph.addNode(NodeProto.newBuilder().setOpType("Sigmoid").setName("sigmoid")
                 .addInput("logit").addOutput("pd"));
         graph.addOutput(tensor("logit", DataType.FLOAT, 1));

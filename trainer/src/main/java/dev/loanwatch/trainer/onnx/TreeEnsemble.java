@@ -10,9 +10,9 @@ import java.util.List;
  * challenger. PD = sigmoid(base + Σ leaf of each tree).
  *
  * <p>Evaluation here is the reference the exported ONNX graph is checked against, so it reads the
- * numbers as the graph stores them: float32 thresholds, leaves and base, and a float32 input
- * compared against them. Only the summation is in double, which is why parity is a tolerance and
- * not equality.
+ * numbers as the graph stores them: a float32 input compared with float32 thresholds, leaves and
+ * base in double, summed in double (the graph sums in double too, and returns the sum as float32 —
+ * which is why parity is a tolerance and not equality).
  *
  * @param base     log-odds added to the trees' sum (the scorecard's intercept, XGBoost's base margin)
  * @param trees    at least one tree
@@ -47,9 +47,9 @@ public record TreeEnsemble(double base, List<Tree> trees, int features) {
             throw new IllegalArgumentException("a row of " + row.length + " values for an ensemble of "
                     + features + " features");
         }
-        double sum = (float) base;
+        double sum = base;
         for (Tree tree : trees) {
-            sum += (float) tree.leaf(row).value();
+            sum += tree.leaf(row).value();
         }
         return sum;
     }

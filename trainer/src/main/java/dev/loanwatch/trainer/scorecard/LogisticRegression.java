@@ -62,10 +62,25 @@ public record LogisticRegression(double intercept, double[] coefficients, int it
                 }
             }
             double[] step = solve(hessian, gradient);
+            // step halving: a full Newton step can overshoot when WOE columns are nearly collinear;
+            // the penalised likelihood must not fall, so the fit never diverges
+            double before = logLikelihood(x, y, beta, ridge);
+            double scale = 1;
+            double[] next = new double[p];
+            for (int halvings = 0; ; halvings++) {
+                for (int a = 0; a < p; a++) {
+                    next[a] = beta[a] + scale * step[a];
+                }
+                double after = logLikelihood(x, y, next, ridge);
+                if (after >= before - 1e-12 * Math.abs(before) || halvings == 30) {
+                    break;
+                }
+                scale /= 2;
+            }
             double size = 0;
             for (int a = 0; a < p; a++) {
-                beta[a] += step[a];
-                size = Math.max(size, Math.abs(step[a]));
+                size = Math.max(size, Math.abs(next[a] - beta[a]));
+                beta[a] = next[a];
             }
             if (size < TOLERANCE) {
                 break;
@@ -74,6 +89,23 @@ public record LogisticRegression(double intercept, double[] coefficients, int it
         double[] coefficients = new double[p - 1];
         System.arraycopy(beta, 1, coefficients, 0, p - 1);
         return new LogisticRegression(beta[0], coefficients, it);
+    }
+
+    /** Σ y·η − ln(1 + e^η) − ridge/2 · Σ βj² (j ≥ 1), computed without overflow. */
+    static double logLikelihood(double[][] x, int[] y, double[] beta, double ridge) {
+        double ll = 0;
+        for (int i = 0; i < y.length; i++) {
+            double e = beta[0];
+            for (int j = 1; j < beta.length; j++) {
+                e += beta[j] * x[j - 1][i];
+            }
+            ll += y[i] * e - (e > 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e)));
+        }
+        double penalty = 0;
+        for (int j = 1; j < beta.length; j++) {
+            penalty += beta[j] * beta[j];
+        }
+        return Double.isNaN(ll) ? Double.NEGATIVE_INFINITY : ll - ridge / 2 * penalty;
     }
 
     /** logit(p) of one row. */
