@@ -379,4 +379,25 @@ class BinningTest {
             values.add(category);
         }
     }
+
+    /**
+     * A mass point: 960 loans at DPD 0 (24 bad), 40 at DPD 1 … 40 (20 bad). Every equal-frequency cut
+     * would be 0; the mass point gets its own bin, so the delinquent 4 % keep theirs (4 % ≥ the 2 %
+     * minimum): bad rates 2.5 % and 50 %.
+     */
+    @Test
+    void aValueHoldingMostRowsDoesNotSwallowTheTail() {
+        double[] values = new double[1000];
+        int[] labels = new int[1000];
+        for (int i = 0; i < 1000; i++) {
+            values[i] = i < 960 ? 0 : i - 959;
+            labels[i] = i < 960 ? (i < 24 ? 1 : 0) : (i % 2);
+        }
+        Binning.NumericBins bins = Binning.numeric(values, labels, Binning.Options.defaults().withMinBinShare(0.02));
+        assertArrayEquals(new double[] {1}, bins.cuts());
+        assertEquals(936, bins.good()[0]);
+        assertEquals(24, bins.bad()[0]);
+        assertEquals(20, bins.good()[1]);
+        assertEquals(20, bins.bad()[1]);
+    }
 }
