@@ -24,7 +24,7 @@ import ml.dmlc.xgboost4j.java.XGBoost;
  * libraries' bare training on the same matrix in the same run: XGBoost with the same settings for as
  * many rounds as the trainer's GBDT ran, and the logistic regression on the raw columns.
  *
- * <p>{@code java -cp trainer/target/trainer.jar dev.loanwatch.trainer.TrainerBench [--rows N] [--features F] [--seed S]}
+ * <p>{@code java -cp trainer/target/trainer.jar dev.loanwatch.trainer.TrainerBench [--rows N] [--features F] [--seed S] [--runs R]}
  */
 public final class TrainerBench {
     private TrainerBench() {
@@ -44,18 +44,40 @@ public final class TrainerBench {
                 features / 5, java.util.Arrays.stream(d.target()).average().orElse(0), (System.nanoTime() - t) / 1e9);
 
         Training.Options o = Training.Options.defaults().withFolds(0);
-        t = System.nanoTime();
-        Training.Result r = Training.run(d, o, what -> System.out.println("  " + what));
-        double training = (System.nanoTime() - t) / 1e9;
-        Path out = Files.createTempDirectory("trainer-bench");
-        t = System.nanoTime();
-        Artifacts.write(r, out, "bench", "1", "synthetic");
-        double artifacts = (System.nanoTime() - t) / 1e9;
-        double ours = training + artifacts;
+        int runs = Integer.parseInt(a.getOrDefault("runs", "2"));
+        double ours = Double.MAX_VALUE;
+        double bare = Double.MAX_VALUE;
+        Training.Result r = null;
+        // ours and the baseline alternate, and each keeps its best run: the machine is shared, and what
+        // else runs on it must not decide the ratio
+        for (int run = 1; run <= runs; run++) {
+            long t0 = System.nanoTime();
+            r = Training.run(d, o, what -> System.out.println("  " + what));
+            double training = (System.nanoTime() - t0) / 1e9;
+            Path out = Files.createTempDirectory("trainer-bench");
+            t0 = System.nanoTime();
+            Artifacts.write(r, out, "bench", "1", "synthetic");
+            double artifacts = (System.nanoTime() - t0) / 1e9;
+            double[] baseline = baseline(d, r, o);
+            System.out.printf("run %d: trainer %.1f s (both models %.1f s: scorecard %.1f s, GBDT %.1f s, %d rounds; ONNX with parity on %,d test"
+                            + " rows, cards, report %.1f s) — baseline XGBoost alone %d rounds %.1f s + logistic regression on the raw numeric"
+                            + " columns %.1f s = %.1f s%n", run, training + artifacts, training, r.seconds().get("scorecard"),
+                    r.seconds().get("gbdt"), r.gbdt().rounds(), r.splits().test().length, artifacts, r.gbdt().rounds(), baseline[0],
+                    baseline[1], baseline[0] + baseline[1]);
+            ours = Math.min(ours, training + artifacts);
+            bare = Math.min(bare, baseline[0] + baseline[1]);
+        }
+        System.out.println();
+        System.out.printf("trainer (best of %d): %.1f s; baseline, same run (best of %d): %.1f s; ratio %.2f (target ≤ 1.5)%n", runs, ours, runs, bare,
+                ours / bare);
+        System.out.printf("test AUC: scorecard %.4f, GBDT %.4f; oracle %.4f%n", r.scorecardEvaluation().test().auc(),
+                r.gbdtEvaluation().test().auc(), r.scorecardEvaluation().test().oracleAuc());
+    }
 
-        // the libraries alone, same rows, same matrix, same settings, as many rounds as ours ran
+    /** XGBoost alone (same rows, matrix, settings and rounds as the trainer's GBDT) and the regression alone on the raw numeric columns: seconds. */
+    static double[] baseline(Dataset d, Training.Result r, Training.Options o) throws Exception {
         int[] train = r.splits().train();
-        t = System.nanoTime();
+        long t = System.nanoTime();
         DMatrix m = new DMatrix(Gbdt.rows(d, train, r.gbdt().numeric(), r.gbdt().categorical()), train.length,
                 r.gbdt().numeric().size() + r.gbdt().categorical().size(), Float.NaN);
         float[] labels = new float[train.length];
@@ -95,18 +117,7 @@ public final class TrainerBench {
             y[i] = d.target()[train[i]];
         }
         LogisticRegression.fit(columns.toArray(double[][]::new), y, 1e-6);
-        double lr = (System.nanoTime() - t) / 1e9;
-        double bare = xgb + lr;
-        System.out.println();
-        System.out.printf("trainer, both models (binning, WOE, selection, regression, points, GBDT with early stopping, test metrics): %.1f s%n", training);
-        System.out.printf("  of which scorecard %.1f s, GBDT %.1f s (%d rounds)%n", r.seconds().get("scorecard"), r.seconds().get("gbdt"), r.gbdt().rounds());
-        System.out.printf("ONNX files with parity on %,d test rows, model cards, report: %.1f s%n", r.splits().test().length, artifacts);
-        System.out.printf("trainer total: %.1f s%n", ours);
-        System.out.printf("baseline, same run: XGBoost alone %d rounds %.1f s + logistic regression on the %d raw numeric columns %.1f s = %.1f s%n",
-                r.gbdt().rounds(), xgb, columns.size(), lr, bare);
-        System.out.printf("ratio %.2f (target ≤ 1.5)%n", ours / bare);
-        System.out.printf("test AUC: scorecard %.4f, GBDT %.4f; oracle %.4f%n", r.scorecardEvaluation().test().auc(),
-                r.gbdtEvaluation().test().auc(), r.scorecardEvaluation().test().oracleAuc());
+        return new double[] {xgb, (System.nanoTime() - t) / 1e9};
     }
 
     /** Rows from a known logistic model: a fifth of the features categorical, some numeric ones with missing values and nonlinear effects. */

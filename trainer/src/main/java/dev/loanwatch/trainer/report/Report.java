@@ -128,7 +128,7 @@ public final class Report {
                   chart(`${kind}-hist`, {title: {text: 'PD distribution (test)'}, legend: {top: 24}, tooltip: {}, xAxis: {type: 'category', data: bands}, yAxis: {type: 'log'},
                     series: [{name: 'goods', type: 'bar', data: curves.histogram.good.map(v => v || null)}, {name: 'bads', type: 'bar', data: curves.histogram.bad.map(v => v || null)}]});
                   chart(`${kind}-cal`, {title: {text: 'Calibration by PD band (test)'}, legend: {top: 24}, tooltip: {trigger: 'axis'},
-                    xAxis: {type: 'category', data: m.test.calibration.map(b => b.band + 1)}, yAxis: {type: 'value'},
+                    xAxis: {type: 'category', data: m.test.calibration.map(b => b.band)}, yAxis: {type: 'value'},
                     series: [{name: 'predicted', type: 'bar', data: m.test.calibration.map(b => b.meanPd)}, {name: 'observed', type: 'bar', data: m.test.calibration.map(b => b.observedRate)}]});
                   if (card.scorecard) {
                     const s = card.scorecard;
