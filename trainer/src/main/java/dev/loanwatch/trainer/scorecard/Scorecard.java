@@ -223,16 +223,25 @@ public record Scorecard(List<Feature> features, Map<String, String> dropped, dou
         return out;
     }
 
-    /** PD of the rows: sigmoid(β0 + Σ βj·WOEj). */
+    /** PD of the rows: sigmoid(β0 + Σ βj·WOEj) (each feature's column and β·WOE per bin looked up once). */
     public double[] pd(Dataset d, int[] rows) {
+        double[] logit = new double[rows.length];
+        java.util.Arrays.fill(logit, intercept);
+        for (Feature f : features) {
+            double[] contribution = new double[f.bins()];
+            for (int b = 0; b < contribution.length; b++) {
+                contribution[b] = f.coefficient() * f.woeOf(b);
+            }
+            Column c = d.column(f.name());
+            for (int i = 0; i < rows.length; i++) {
+                int bin = f.numeric() ? f.numericBins().binOf(asFloat(((Column.Numeric) c).values()[rows[i]]))
+                        : f.categoricalBins().binOf(((Column.Categorical) c).values()[rows[i]]);
+                logit[i] += contribution[bin];
+            }
+        }
         double[] out = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            int[] bins = bins(d, rows[i]);
-            double logit = intercept;
-            for (int j = 0; j < features.size(); j++) {
-                logit += features.get(j).coefficient() * features.get(j).woeOf(bins[j]);
-            }
-            out[i] = 1 / (1 + Math.exp(-logit));
+            out[i] = 1 / (1 + Math.exp(-logit[i]));
         }
         return out;
     }
