@@ -81,12 +81,17 @@ const MONEY = /(balance|Balance|principal|Principal|^ecl$|^ead$|recovery|netCred
 const RATE = /(Rate|rate|Share|share|Ratio|ratio|coincidental|lagged|[cC]overage|^value)$|^flowRate|RateDpd\d+$/;
 const num = v => (v === 'n/a' || v === '' || v === null || v === undefined) ? null : Number(v);
 export const isRate = f => RATE.test(f);
+// one formatter each: toLocaleString builds a new Intl.NumberFormat per call, which for the few thousand
+// cells of a page's tables costs more than drawing its charts
+const YUAN = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const WHOLE = new Intl.NumberFormat('zh-CN');
+const COMPACT = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN', { notation: 'compact' });
 export function format(f, v, metric) {
   if (v === 'n/a') return 'n/a';
   if (typeof v !== 'number') return v === null || v === undefined ? '' : valueName(f, v);
   if (isRate(f) && (f !== 'value' || isRate(metric || ''))) return (v * 100).toFixed(2) + '%';
-  if (MONEY.test(f) || (f === 'value' && MONEY.test(metric || ''))) return v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return v.toLocaleString('zh-CN');
+  if (MONEY.test(f) || (f === 'value' && MONEY.test(metric || ''))) return YUAN.format(v);
+  return WHOLE.format(v);
 }
 
 // --- the frame -----------------------------------------------------------------------------------
@@ -239,7 +244,7 @@ const distinct = (rows, f) => [...new Set(rows.map(r => r[f]))];
 /** Axis labels: percent for a rate (a trend's "value" is what its metric is), compact amounts otherwise. */
 function axisFormatter(f, metric) {
   const rate = f === 'value' && metric ? isRate(metric) : isRate(f);
-  return v => (rate ? (Number(v) * 100).toFixed(1) + '%' : Number(v).toLocaleString(lang === 'en' ? 'en' : 'zh-CN', { notation: 'compact' }));
+  return v => (rate ? (Number(v) * 100).toFixed(1) + '%' : COMPACT.format(Number(v)));
 }
 
 function xyOption(p, rows, answer) {
