@@ -4,6 +4,7 @@ import dev.loanwatch.domain.Binning;
 import dev.loanwatch.trainer.data.CsvDataset;
 import dev.loanwatch.trainer.data.Dataset;
 import dev.loanwatch.trainer.data.Label;
+import dev.loanwatch.trainer.gbdt.Gbdt;
 import dev.loanwatch.trainer.data.SimulatedBook;
 import dev.loanwatch.trainer.report.Artifacts;
 import dev.loanwatch.trainer.scorecard.ManualBins;
@@ -36,7 +37,9 @@ public final class Train {
             "  --max-bins N        scorecard bins per feature (default 6)   --min-bin-share X (default 0.02)",
             "  --trend T           auto | ascending | descending | none (default auto): monotonic bad rate over the bins",
             "  --min-iv X          features below this IV are left out (default 0.02)",
-            "  --bins FILE         manual bins (JSON): {\"feature\": {\"cuts\": [..], \"special\": [..]} or {\"groups\": [[..], ..]}}");
+            "  --bins FILE         manual bins (JSON): {\"feature\": {\"cuts\": [..], \"special\": [..]} or {\"groups\": [[..], ..]}}",
+            "  --gbdt-depth N      tree depth (default 6)   --gbdt-rounds N  at most (default 1000)  --gbdt-eta X  (default 0.1)",
+            "  --export-csv FILE   also write the training base as a CSV (features, period, bad): the same rows for another tool");
 
     private Train() {
     }
@@ -67,6 +70,10 @@ public final class Train {
                 target = "column " + a.get("target") + " = 1";
             }
             progress.step(String.format("read %,d rows, %d features (%.1f s)", d.rows(), d.columns().size(), (System.nanoTime() - t) / 1e9));
+            if (a.containsKey("export-csv")) {
+                dev.loanwatch.trainer.data.CsvExport.write(d, Path.of(a.get("export-csv")));
+                progress.step("wrote the training base to " + a.get("export-csv") + " (features, period, bad)");
+            }
             Training.Options o = options(a);
             Training.Result r = Training.run(d, o, progress);
             Artifacts.Written w = Artifacts.write(r, Path.of(a.get("out")), a.getOrDefault("name", "loanwatch-pd"), a.getOrDefault("version", "1"), target);
@@ -94,8 +101,13 @@ public final class Train {
         }
         s = new Scorecard.Options(b, a.containsKey("min-iv") ? Double.parseDouble(a.get("min-iv")) : s.minIv(), s.maxCorrelation(),
                 s.ridge(), s.scaling(), a.containsKey("bins") ? ManualBins.read(Path.of(a.get("bins"))) : ManualBins.NONE);
+        Gbdt.Options g = o.gbdt();
+        g = new Gbdt.Options(a.containsKey("gbdt-rounds") ? Integer.parseInt(a.get("gbdt-rounds")) : g.maxRounds(), g.earlyStopping(),
+                a.containsKey("gbdt-depth") ? Integer.parseInt(a.get("gbdt-depth")) : g.depth(),
+                a.containsKey("gbdt-eta") ? Double.parseDouble(a.get("gbdt-eta")) : g.eta(), g.subsample(), g.columns(),
+                g.minChildWeight(), g.lambda(), g.threads(), g.seed());
         o = new Training.Options(a.containsKey("test-share") ? Double.parseDouble(a.get("test-share")) : o.testShare(),
-                a.containsKey("folds") ? Integer.parseInt(a.get("folds")) : o.folds(), o.seed(), s, o.gbdt());
+                a.containsKey("folds") ? Integer.parseInt(a.get("folds")) : o.folds(), o.seed(), s, g);
         return o;
     }
 

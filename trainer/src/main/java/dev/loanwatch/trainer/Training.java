@@ -40,7 +40,10 @@ public final class Training {
         void step(String what);
     }
 
-    /** One model's evaluation: AUC per fold, metrics on the training and test rows, PSI of its PDs train → test. */
+    /**
+     * One model's evaluation: AUC per fold, metrics on the training rows (at most 100,000 of them) and
+     * the test rows, PSI of its PDs train → test.
+     */
     public record Evaluation(double[] foldAuc, Metrics train, Metrics test, double psiTrainTest, double[] trainPd, double[] testPd) {
         public double meanFoldAuc() {
             return Arrays.stream(foldAuc).average().orElse(Double.NaN);
@@ -87,16 +90,31 @@ public final class Training {
         progress.step(String.format("GBDT: %d rounds, best %d, early stopping on %s (%.1f s)", gbdt.rounds(), gbdt.bestRound() + 1,
                 folds > 0 ? "fold 1" : "a tenth of the training rows", seconds.get("gbdt")));
 
-        Evaluation cardEval = evaluate(d, s, scorecardFolds, card.pd(d, s.train()), card.pd(d, s.test()));
-        Evaluation gbdtEval = evaluate(d, s, gbdtFolds, gbdt.pd(d, s.train()), gbdt.pd(d, s.test()));
+        // the training rows' metrics and PSI baseline from at most 100,000 of them, evenly spread: as
+        // good a picture, at a fraction of the cost on a million rows
+        int[] trainSample = spread(s.train(), 100_000);
+        Evaluation cardEval = evaluate(d, trainSample, s.test(), scorecardFolds, card.pd(d, trainSample), card.pd(d, s.test()));
+        Evaluation gbdtEval = evaluate(d, trainSample, s.test(), gbdtFolds, gbdt.pd(d, trainSample), gbdt.pd(d, s.test()));
         progress.step(String.format("test: AUC scorecard %.4f, GBDT %.4f%s", cardEval.test().auc(), gbdtEval.test().auc(),
                 cardEval.test().oracleAuc() == null ? "" : String.format(" (oracle %.4f)", cardEval.test().oracleAuc())));
         return new Result(d, s, card, gbdt, cardEval, gbdtEval, seconds);
     }
 
-    private static Evaluation evaluate(Dataset d, Splits s, double[] folds, double[] trainPd, double[] testPd) {
-        Metrics train = Metrics.of(trainPd, Metrics.pick(d.target(), s.train()), Metrics.pick(d.oracle(), s.train()));
-        Metrics test = Metrics.of(testPd, Metrics.pick(d.target(), s.test()), Metrics.pick(d.oracle(), s.test()));
+    /** At most {@code max} of the rows, evenly spaced (all of them when there are fewer). */
+    static int[] spread(int[] rows, int max) {
+        if (rows.length <= max) {
+            return rows;
+        }
+        int[] out = new int[max];
+        for (int i = 0; i < max; i++) {
+            out[i] = rows[(int) ((long) i * rows.length / max)];
+        }
+        return out;
+    }
+
+    private static Evaluation evaluate(Dataset d, int[] trainRows, int[] testRows, double[] folds, double[] trainPd, double[] testPd) {
+        Metrics train = Metrics.of(trainPd, Metrics.pick(d.target(), trainRows), Metrics.pick(d.oracle(), trainRows));
+        Metrics test = Metrics.of(testPd, Metrics.pick(d.target(), testRows), Metrics.pick(d.oracle(), testRows));
         double[] cuts = PopulationStability.quantileCuts(trainPd, 10);
         double psi = PopulationStability.psi(PopulationStability.shares(trainPd, cuts), PopulationStability.shares(testPd, cuts));
         return new Evaluation(folds, train, test, psi, trainPd, testPd);
