@@ -123,13 +123,7 @@ public final class Training {
     /** A tenth of the rows (every tenth after a seeded shuffle) stops the GBDT early; the rest train it. */
     private static int[][] innerValidation(int[] rows, long seed) {
         int[] shuffled = rows.clone();
-        java.util.Random random = new java.util.Random(seed);
-        for (int i = shuffled.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int x = shuffled[i];
-            shuffled[i] = shuffled[j];
-            shuffled[j] = x;
-        }
+        Splits.shuffle(shuffled, new java.util.Random(seed));
         int[] validation = Arrays.stream(shuffled).limit(Math.max(1, shuffled.length / 10)).sorted().toArray();
         int[] train = Arrays.stream(shuffled).skip(validation.length).sorted().toArray();
         return new int[][] {train, validation};

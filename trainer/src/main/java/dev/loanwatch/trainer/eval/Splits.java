@@ -98,7 +98,8 @@ public record Splits(int[] train, int[] test, boolean outOfTime, int[] folds, in
         return List.of(Arrays.stream(rows).filter(i -> labels[i] == 1).toArray(), Arrays.stream(rows).filter(i -> labels[i] == 0).toArray());
     }
 
-    private static void shuffle(int[] a, Random random) {
+    /** Fisher–Yates, in place. */
+    public static void shuffle(int[] a, Random random) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = a[i];

@@ -65,19 +65,8 @@ public record Gbdt(Booster booster, TreeEnsemble ensemble, List<String> numeric,
         try {
             DMatrix dtrain = matrix(d, train, numeric, categorical);
             DMatrix dvalid = matrix(d, validation, numeric, categorical);
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("objective", "binary:logistic");
+            Map<String, Object> params = new LinkedHashMap<>(parameters(o));
             params.put("eval_metric", "logloss"); // early stopping's measure on the validation rows
-            params.put("tree_method", "hist");
-            params.put("max_depth", o.depth());
-            params.put("eta", o.eta());
-            params.put("subsample", o.subsample());
-            params.put("colsample_bytree", o.columns());
-            params.put("min_child_weight", o.minChildWeight());
-            params.put("lambda", o.lambda());
-            params.put("nthread", o.threads());
-            params.put("seed", o.seed());
-            params.put("verbosity", 0);
             // round by round, so early stopping is ours and XGBoost prints nothing
             // (the validation rows are given at creation so XGBoost caches their predictions round to round)
             Booster booster = XGBoost.train(dtrain, params, 0, Map.of("validation", dvalid), null, null);
@@ -101,6 +90,23 @@ public record Gbdt(Booster booster, TreeEnsemble ensemble, List<String> numeric,
         } catch (XGBoostError e) {
             throw new IllegalStateException("XGBoost failed: " + e.getMessage(), e);
         }
+    }
+
+    /** XGBoost's parameters for these settings (binary:logistic, hist), the same for the trainer and its benchmark. */
+    public static Map<String, Object> parameters(Options o) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("objective", "binary:logistic");
+        params.put("tree_method", "hist");
+        params.put("max_depth", o.depth());
+        params.put("eta", o.eta());
+        params.put("subsample", o.subsample());
+        params.put("colsample_bytree", o.columns());
+        params.put("min_child_weight", o.minChildWeight());
+        params.put("lambda", o.lambda());
+        params.put("nthread", o.threads());
+        params.put("seed", o.seed());
+        params.put("verbosity", 0);
+        return params;
     }
 
     /** PD of the rows, by XGBoost itself. */

@@ -29,11 +29,7 @@ public record LogisticRegression(double intercept, double[] coefficients, int it
         double[] eta = new double[n];
         while (it++ < MAX_ITERATIONS) {
             for (int i = 0; i < n; i++) {
-                double e = beta[0];
-                for (int j = 1; j < p; j++) {
-                    e += beta[j] * x[j - 1][i];
-                }
-                eta[i] = e;
+                eta[i] = eta(x, beta, i);
             }
             double[] gradient = new double[p];
             double[][] hessian = new double[p][p];
@@ -95,10 +91,7 @@ public record LogisticRegression(double intercept, double[] coefficients, int it
     static double logLikelihood(double[][] x, int[] y, double[] beta, double ridge) {
         double ll = 0;
         for (int i = 0; i < y.length; i++) {
-            double e = beta[0];
-            for (int j = 1; j < beta.length; j++) {
-                e += beta[j] * x[j - 1][i];
-            }
+            double e = eta(x, beta, i);
             ll += y[i] * e - (e > 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e)));
         }
         double penalty = 0;
@@ -106,6 +99,15 @@ public record LogisticRegression(double intercept, double[] coefficients, int it
             penalty += beta[j] * beta[j];
         }
         return Double.isNaN(ll) ? Double.NEGATIVE_INFINITY : ll - ridge / 2 * penalty;
+    }
+
+    /** β0 + Σ βj·x[j][i]: row i's logit under {@code beta} (β0 first). */
+    private static double eta(double[][] x, double[] beta, int i) {
+        double e = beta[0];
+        for (int j = 1; j < beta.length; j++) {
+            e += beta[j] * x[j - 1][i];
+        }
+        return e;
     }
 
     /** logit(p) of one row. */
