@@ -297,6 +297,13 @@ class HandComputedBookTest {
         assertEquals(1000.00f, ((Number) loans.get("rows[0].overduePrincipal")).floatValue());
         JsonPath next = get("/analytics/loans", "month", "2020-01", "section", "F", "product", P1, "limit", "2", "offset", "2");
         assertEquals(List.of(L.get("L2")), next.getList("rows.loanId"));
+        // a page size or offset outside its range is refused, naming it
+        given().queryParam("tag", TAG).queryParam("limit", "0").get("/analytics/loans")
+                .then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().queryParam("tag", TAG).queryParam("offset", "-1").get("/analytics/loans")
+                .then().statusCode(400).body("errors[0].field", equalTo("offset"));
+        given().queryParam("tag", TAG).queryParam("month", "newest").get("/analytics/loans")
+                .then().statusCode(400).body("errors[0].field", equalTo("month"));
         // an empty segment: no loans, no error
         assertEquals(0, get("/analytics/loans", "month", "2020-01", "section", "I", "size", "LARGE").getList("rows").size());
 

@@ -49,7 +49,12 @@ public class ApiProxy {
         }
         String query = uri.getRequestUri().getRawQuery();
         String rawPath = uri.getRequestUri().getRawPath().substring(("/api/" + service).length());
-        URI target = URI.create(base.replaceAll("/+$", "") + rawPath + (query == null ? "" : "?" + query));
+        URI target;
+        try {
+            target = URI.create(base.replaceAll("/+$", "") + rawPath + (query == null ? "" : "?" + query));
+        } catch (IllegalArgumentException e) {
+            return java.util.concurrent.CompletableFuture.completedFuture(problem(400, "Not an address", e.getMessage()));
+        }
         HttpRequest request = HttpRequest.newBuilder(target).timeout(config.timeout())
                 .header(HttpHeaders.ACCEPT, accept == null ? "application/json" : accept).GET().build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
