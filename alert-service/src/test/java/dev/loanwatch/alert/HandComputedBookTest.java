@@ -421,6 +421,7 @@ class HandComputedBookTest {
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/analytics/vintage"), containsString("/reports/{name}"));
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("loanwatch_analytics_month_refresh_seconds"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("loanwatch_analytics_load_seconds"),
+                containsString("loanwatch_analytics_month_end_rows"));
     }
 }

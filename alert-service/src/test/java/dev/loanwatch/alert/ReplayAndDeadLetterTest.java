@@ -4,18 +4,26 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loanwatch.alert.config.AnalyticsConfig;
+import dev.loanwatch.alert.model.Segment;
+import dev.loanwatch.alert.repository.LoanColumns;
+import dev.loanwatch.alert.repository.Scope;
+import dev.loanwatch.alert.repository.SegmentReader;
+import dev.loanwatch.alert.service.ColumnsLoader;
 import dev.loanwatch.contracts.EventTypes;
 import dev.loanwatch.contracts.Topics;
 import dev.loanwatch.contracts.events.v1.EnterpriseSize;
 import dev.loanwatch.contracts.events.v1.FiveTierGrade;
 import dev.loanwatch.contracts.events.v1.LoanState;
 import dev.loanwatch.domain.Bucket;
+import dev.loanwatch.testing.Database;
 import dev.loanwatch.testing.EventTap;
 import dev.loanwatch.testing.KafkaBroker;
 import dev.loanwatch.testing.Postgres;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,11 +31,21 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** A book delivered twice ends in the same state; what the read model cannot read goes to the dead-letter topic. */
+/**
+ * A book delivered twice ends in the same state, a corrected snapshot wins, a restart's load gives the
+ * running service's columns; what the read model cannot read goes to the dead-letter topic.
+ */
 @QuarkusTest
 @WithTestResource(KafkaBroker.class)
 @WithTestResource(value = Postgres.class, initArgs = @ResourceArg(name = "database", value = "alert"))
 class ReplayAndDeadLetterTest {
+
+    @Inject
+    ColumnsLoader loader;
+    @Inject
+    SegmentReader reader;
+    @Inject
+    AnalyticsConfig config;
 
     @Test
     void aBookDeliveredTwiceEndsInTheSameState() {
@@ -59,6 +77,57 @@ class ReplayAndDeadLetterTest {
                 .until(() -> given().get("/analytics/months").then().extract().jsonPath().getList("pending").isEmpty()
                         && first.equals(state(tag)));
         assertEquals(first, state(tag));
+        // the second delivery's month-end rows superseded the first's; the compaction deletes the older ones
+        Database db = new Database("alert");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                db.count("select count(*) from month_end where loan_id like 'RPL-%'")
+                        == db.count("select count(*) from (select distinct month_end, loan_id from month_end where loan_id like 'RPL-%') x"));
+    }
+
+    @Test
+    void aCorrectedSnapshotWinsAndTheTablesLoadToTheSameColumns() throws Exception {
+        String tag = Book.id("CS").toUpperCase();
+        String borrower = Book.id("CSB");
+        Book.send(Book.tags(borrower, 1, "C", "13", "320000", "320100", EnterpriseSize.MEDIUM, List.of(), List.of(tag)));
+        String loan = Book.id("CSL");
+        Book.open(loan, borrower, "CSP", "CSC", LocalDate.of(2015, 10, 10), 30_000_00, "0.0700", 12, LocalDate.of(2015, 11, 10), 12, 2_600_00);
+        LocalDate oct = LocalDate.of(2015, 10, 31);
+        LocalDate nov = LocalDate.of(2015, 11, 30);
+        Book.monthEnd(Book.status(loan, oct, 0, Bucket.C, FiveTierGrade.NORMAL, 30_000_00, 0, false));
+        Book.monthEnd(Book.status(loan, nov, 35, Bucket.C, FiveTierGrade.SPECIAL_MENTION, 28_000_00, 2_000_00, false));
+        // the lender re-closes November: the loan was paid after all
+        Book.monthEnd(Book.status(loan, nov, 0, Bucket.C, FiveTierGrade.NORMAL, 27_500_00, 0, false));
+        Book.flush();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            var r = given().queryParam("tag", tag).queryParam("month", "2015-11").get("/analytics/asset-quality").then().extract();
+            return r.statusCode() == 200 && r.jsonPath().getList("pending").isEmpty()
+                    && Integer.valueOf(1).equals(r.jsonPath().get("rows[0].loans"));
+        });
+        var november = given().queryParam("tag", tag).queryParam("month", "2015-11").get("/analytics/asset-quality")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(27500.00f, ((Number) november.get("rows[0].balance")).floatValue());
+        assertEquals(0f, ((Number) november.get("rows[0].overdueRateDpd1")).floatValue());
+        // a restart fills its columns from the tables: what it would hold equals what the running service holds
+        Segment segment = Segment.WHOLE_BOOK;
+        LocalDate from = LocalDate.of(2000, 1, 31);
+        LocalDate to = LocalDate.of(2100, 12, 31);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            LoanColumns fresh = new LoanColumns();
+            loader.loadInto(fresh);
+            SegmentReader restarted = new SegmentReader(fresh, config);
+            Scope live = reader.resolve(segment);
+            Scope loaded = restarted.resolve(segment);
+            return restarted.monthSums(loaded, from, to).equals(reader.monthSums(live, from, to))
+                    && restarted.transitions(loaded, from, to).equals(reader.transitions(live, from, to))
+                    && restarted.vintage(loaded).equals(reader.vintage(live))
+                    && restarted.cohorts(loaded).equals(reader.cohorts(live))
+                    && restarted.dimensionValues().equals(reader.dimensionValues());
+        });
+        LoanColumns fresh = new LoanColumns();
+        loader.loadInto(fresh);
+        SegmentReader restarted = new SegmentReader(fresh, config);
+        Segment tagged = Segment.of(java.util.Map.of("tag", List.of(tag)), java.util.Set.of());
+        assertEquals(27_500_00L, restarted.monthSums(restarted.resolve(tagged), nov, nov).get(nov).get("balance"));
     }
 
     @Test

@@ -6,21 +6,23 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 
-/** {@code loanwatch.analytics.*}: how the cubes are kept and what the reports assume. */
+/** {@code loanwatch.analytics.*}: what the reports assume. */
 @ConfigMapping(prefix = "loanwatch.analytics")
 public interface AnalyticsConfig {
 
-    /** How often the refresher looks for months whose facts changed. */
-    @WithDefault("1s")
-    Duration refreshEvery();
-
-    /** A month is refreshed once no new fact has arrived for it for this long (a month end comes in many batches)… */
+    /**
+     * A month is pending (its close still arriving: a month end comes in many batches) until no fact of
+     * it has arrived for this long.
+     */
     @WithDefault("2s")
     Duration quiet();
 
-    /** …or at the latest this long after its first change, even while facts keep arriving. */
-    @WithDefault("60s")
-    Duration maxDelay();
+    /**
+     * How often month-end rows superseded by a redelivery are deleted ({@code MonthEndCompaction}'s
+     * schedule reads this key).
+     */
+    @WithDefault("10s")
+    Duration compactEvery();
 
     /** The CPD view's tolerance: an overdue amount under it counts as current (DOMAIN.md §2: 50 yuan). */
     @WithDefault("50.00")

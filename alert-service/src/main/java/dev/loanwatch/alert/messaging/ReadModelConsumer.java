@@ -7,6 +7,7 @@ import dev.loanwatch.alert.repository.FactStore.Opened;
 import dev.loanwatch.alert.repository.FactStore.Recovery;
 import dev.loanwatch.alert.repository.FactStore.Restructured;
 import dev.loanwatch.alert.repository.FactStore.WrittenOff;
+import dev.loanwatch.alert.repository.LoanColumns;
 import dev.loanwatch.contracts.Topics;
 import dev.loanwatch.contracts.events.v1.AllocatedAmount;
 import dev.loanwatch.contracts.events.v1.ApplicationDecision;
@@ -15,15 +16,21 @@ import dev.loanwatch.contracts.events.v1.ModelDecision;
 import dev.loanwatch.contracts.events.v1.BorrowerTagged;
 import dev.loanwatch.contracts.events.v1.BorrowerTags;
 import dev.loanwatch.contracts.events.v1.LoanEvent;
+import dev.loanwatch.contracts.events.v1.LoanOpened;
 import dev.loanwatch.contracts.events.v1.LoanState;
 import dev.loanwatch.contracts.events.v1.LoanStatus;
 import dev.loanwatch.contracts.events.v1.LoanStatusChanged;
 import dev.loanwatch.contracts.events.v1.MonthEndSnapshot;
 import dev.loanwatch.contracts.events.v1.PaymentReceived;
+import dev.loanwatch.domain.Bucket;
+import dev.loanwatch.domain.FiveTierGrade;
+import dev.loanwatch.domain.RateBand;
+import dev.loanwatch.domain.TermBand;
 import dev.loanwatch.platform.consumer.IncomingBatches;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -37,8 +44,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * The read model's inputs: the loan book's topics and tagging-service's labels. Each polled batch
  * is checked record by record (a record that is not the topic's message, or misses what the read
- * model needs, goes to {@code alert.dead-letter} with the reason) and stored in one transaction by
- * {@link FactStore}, whose writes are idempotent by natural key.
+ * model needs, goes to {@code alert.dead-letter} with the reason), stored in one transaction by
+ * {@link FactStore} (idempotent by natural key; month-end rows superseded by a later delivery), and
+ * once committed added to {@link LoanColumns}, which the reports read. Nothing is consumed before
+ * the columns hold every stored fact.
  */
 @ApplicationScoped
 public class ReadModelConsumer {
@@ -55,6 +64,12 @@ public class ReadModelConsumer {
         void write(Connection c, List<T> facts) throws Exception;
     }
 
+    /** Adds the batch's facts to the columns, once their transaction has committed. */
+    @FunctionalInterface
+    private interface Applier<T> {
+        void apply(List<T> facts);
+    }
+
     private static final class Invalid extends Exception {
         Invalid(String message) {
             super(message, null, false, false);
@@ -64,11 +79,13 @@ public class ReadModelConsumer {
     private final IncomingBatches batches;
     private final AgroalDataSource dataSource;
     private final FactStore facts;
+    private final LoanColumns columns;
 
-    public ReadModelConsumer(IncomingBatches batches, AgroalDataSource dataSource, FactStore facts) {
+    public ReadModelConsumer(IncomingBatches batches, AgroalDataSource dataSource, FactStore facts, LoanColumns columns) {
         this.batches = batches;
         this.dataSource = dataSource;
         this.facts = facts;
+        this.columns = columns;
     }
 
     @Incoming("loans")
@@ -83,7 +100,7 @@ public class ReadModelConsumer {
                     require(e.getOpened().getTermMonths() > 0, "opened.term_months must be at least 1");
                     date(e.getOpened().getDisbursementDate(), "opened.disbursement_date");
                     try {
-                        require(new java.math.BigDecimal(e.getOpened().getAnnualRate()).signum() >= 0,
+                        require(new BigDecimal(e.getOpened().getAnnualRate()).signum() >= 0,
                                 "opened.annual_rate is negative");
                     } catch (NumberFormatException bad) {
                         throw new Invalid("opened.annual_rate is not a decimal");
@@ -110,6 +127,23 @@ public class ReadModelConsumer {
             facts.loansOpened(c, opened);
             facts.restructured(c, restructures);
             facts.writtenOff(c, writeOffs);
+        }, events -> {
+            List<LoanColumns.Opened> opened = new ArrayList<>();
+            List<LoanColumns.Dated> writeOffs = new ArrayList<>();
+            List<LoanColumns.Dated> restructures = new ArrayList<>();
+            for (LoanEvent e : events) {
+                switch (e.getEventCase()) {
+                    case OPENED -> opened.add(opened(e.getLoanId(), e.getOpened()));
+                    case WRITTEN_OFF -> writeOffs.add(new LoanColumns.Dated(e.getLoanId(),
+                            LocalDate.parse(e.getWrittenOff().getWriteOffDate())));
+                    case RESTRUCTURED -> FactStore.lastDue(e.getRestructured().getScheduleList()).ifPresent(d ->
+                            restructures.add(new LoanColumns.Dated(e.getLoanId(), d)));
+                    default -> throw new IllegalStateException("checked when read");
+                }
+            }
+            columns.opened(opened);
+            columns.restructured(restructures);
+            columns.writtenOff(writeOffs);
         });
     }
 
@@ -141,6 +175,8 @@ public class ReadModelConsumer {
             }
             facts.earlyPayments(c, early);
             facts.recoveries(c, recoveries);
+        }, payments -> {
+            // payments reach the reports through the snapshots and status changes they cause
         });
     }
 
@@ -148,7 +184,9 @@ public class ReadModelConsumer {
     @Blocking(ordered = true)
     public void statusChanges(ConsumerRecords<String, byte[]> records) {
         consume(records, LoanStatusChanged.class.getSimpleName(),
-                v -> status(LoanStatusChanged.parseFrom(v).getStatus()), facts::statusChanges);
+                v -> status(LoanStatusChanged.parseFrom(v).getStatus()), facts::statusChanges,
+                changes -> columns.entries(FactStore.delinquencyEntries(changes).stream()
+                        .map(s -> new LoanColumns.Dated(s.getLoanId(), LocalDate.parse(s.getAsOf()))).toList()));
     }
 
     @Incoming("month-ends")
@@ -159,7 +197,7 @@ public class ReadModelConsumer {
             LocalDate asOf = LocalDate.parse(s.getAsOf());
             require(asOf.getDayOfMonth() == asOf.lengthOfMonth(), "status.as_of " + asOf + " is not a month end");
             return s;
-        }, facts::monthEnds);
+        }, facts::monthEnds, snapshots -> columns.snapshots(snapshots.stream().map(ReadModelConsumer::snapshot).toList()));
     }
 
     @Incoming("borrower-tags")
@@ -174,7 +212,7 @@ public class ReadModelConsumer {
             java.util.Map<String, BorrowerTags> latest = new java.util.TreeMap<>();
             tags.forEach(t -> latest.merge(t.getBorrowerId(), t, (a, b) -> b.getTagsVersion() >= a.getTagsVersion() ? b : a));
             facts.borrowerTags(c, List.copyOf(latest.values()));
-        });
+        }, tags -> columns.labels(tags.stream().map(ReadModelConsumer::labels).toList()));
     }
 
     @Incoming("applications")
@@ -199,7 +237,30 @@ public class ReadModelConsumer {
             java.util.Map<String, ApplicationRecorded> latest = new java.util.TreeMap<>();
             applications.forEach(a -> latest.merge(a.getApplicationId(), a, (x, y) -> y.getRevision() >= x.getRevision() ? y : x));
             facts.applications(c, List.copyOf(latest.values()));
+        }, applications -> {
+            // the approval funnel is asked of the table (FunnelQueries)
         });
+    }
+
+    private static LoanColumns.Opened opened(String loanId, LoanOpened o) {
+        return new LoanColumns.Opened(loanId, o.getBorrowerId(), o.getProduct(), o.getChannel(),
+                TermBand.of(o.getTermMonths()).label(), RateBand.of(new BigDecimal(o.getAnnualRate())).label(),
+                LocalDate.parse(o.getDisbursementDate()), o.getPrincipalFen(),
+                FactStore.firstDue(o.getScheduleList()).orElse(null), FactStore.lastDue(o.getScheduleList()).orElse(null));
+    }
+
+    private static LoanColumns.Snapshot snapshot(LoanStatus s) {
+        return new LoanColumns.Snapshot(LocalDate.parse(s.getAsOf()), s.getLoanId(), s.getDpd(), Bucket.ofLabel(s.getBucket()).code(),
+                FiveTierGrade.valueOf(s.getGrade().name()).code(), s.getOutstandingPrincipalFen(), s.getOverduePrincipalFen(),
+                s.getOverdueInterestFen(), s.getNearM2(), s.getNearM3(), s.getRestructured());
+    }
+
+    private static LoanColumns.Labels labels(BorrowerTags t) {
+        return new LoanColumns.Labels(t.getBorrowerId(), t.getTagsVersion(), t.getCustomerType().name(),
+                t.getIndustry().getSection(), t.getIndustry().getDivision(), t.getRegion().getProvinceCode(),
+                t.getRegion().getPrefectureCode(), t.getSize().getSize().name(),
+                t.getRiskGroupsList().stream().map(g -> g.getCode()).toList(),
+                t.getCustomTagsList().stream().map(g -> g.getCode()).toList());
     }
 
     private static LoanStatus status(LoanStatus s) throws Invalid {
@@ -215,7 +276,14 @@ public class ReadModelConsumer {
         return s;
     }
 
-    private <T> void consume(ConsumerRecords<String, byte[]> records, String message, Reader<T> reader, Writer<T> writer) {
+    private <T> void consume(ConsumerRecords<String, byte[]> records, String message, Reader<T> reader, Writer<T> writer,
+                             Applier<T> after) {
+        try {
+            columns.awaitLoaded();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the read model loads", e);
+        }
         batches.process(Topics.ALERT_DEAD_LETTER, records, batch -> {
             String[] reasons = new String[batch.size()];
             List<T> read = new ArrayList<>(batch.size());
@@ -239,6 +307,7 @@ public class ReadModelConsumer {
                     throw e;
                 }
             }
+            after.apply(read);
             return Arrays.asList(reasons);
         });
     }
@@ -259,7 +328,7 @@ public class ReadModelConsumer {
 
     private static void label(String value, String field) throws Invalid {
         try {
-            dev.loanwatch.domain.Bucket.ofLabel(value);
+            Bucket.ofLabel(value);
         } catch (IllegalArgumentException e) {
             throw new Invalid(field + ": " + e.getMessage());
         }

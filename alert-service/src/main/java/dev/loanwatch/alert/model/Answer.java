@@ -15,7 +15,7 @@ import java.util.Map;
  * @param report   the report's name
  * @param segment  the segment's dimensions and values; empty for the whole book
  * @param basis    what the figures are measured on, in words, per aspect
- * @param pending  month ends whose facts arrived but are not yet in the cubes (empty: up to date)
+ * @param pending  month ends whose facts are still arriving (empty: every close complete)
  * @param summary  single figures of the report (an index, the PD source …)
  * @param rows     the table
  */

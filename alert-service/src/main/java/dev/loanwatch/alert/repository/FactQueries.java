@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Questions the cubes do not answer, asked of the facts of the segment's loans: write-offs and
- * recoveries, matured cohorts, five-tier migration over any period, the ECL basis of a month, and
- * the early installments (FPD … QPD, malicious delinquency).
+ * Questions asked of the tables rather than the month-end columns, for the segment's loans: write-offs
+ * and recoveries, matured cohorts, and the early installments (FPD … QPD, malicious delinquency).
  */
 @ApplicationScoped
 public class FactQueries {
@@ -27,28 +26,19 @@ public class FactQueries {
     public record CohortLoss(LocalDate cohort, long loans, long disbursed, long writtenOff, LocalDate lastDue) {
     }
 
-    /** Loans graded {@code startGrade} at the period's start by their grade at its end (null: left the book). */
-    public record GradeMove(int startGrade, Integer endGrade, long loans, long retained, long endBalance) {
-    }
-
-    /** The loans of an ECL group: product, bucket, DPD, restructured, months left, outstanding principal. */
-    public record EclGroup(String product, int bucket, int dpd, boolean restructured, int monthsLeft, long loans,
-                           long outstanding) {
-    }
-
     /** Per k = 1 … 4: loans counted and bad for FPD…QPD; and the malicious loans and the loans judged. */
     public record EarlyCounts(long[] counted, long[] bad, long malicious, long judged) {
     }
 
     public Map<LocalDate, MonthAmounts> writeOffs(Connection c, Scope scope, LocalDate from, LocalDate to) throws SQLException {
         return monthAmounts(c, scope, "select " + monthEnd("l.written_off_on") + ", sum(l.written_off_principal_fen),"
-                + " sum(l.written_off_interest_fen), count(*) from loan l where " + scope.fineCondition("l.cell_id")
+                + " sum(l.written_off_interest_fen), count(*) from loan l where " + scope.condition("l")
                 + " and l.written_off_on between ? and ? group by 1", from, to);
     }
 
     public Map<LocalDate, MonthAmounts> recoveries(Connection c, Scope scope, LocalDate from, LocalDate to) throws SQLException {
         return monthAmounts(c, scope, "select " + monthEnd("r.value_date") + ", sum(r.principal_fen), sum(r.amount_fen), count(*)"
-                + " from recovery r join loan l on l.loan_id = r.loan_id where " + scope.fineCondition("l.cell_id")
+                + " from recovery r join loan l on l.loan_id = r.loan_id where " + scope.condition("l")
                 + " and r.value_date between ? and ? group by 1", from, to);
     }
 
@@ -58,12 +48,12 @@ public class FactQueries {
             return 0;
         }
         try (PreparedStatement ps = c.prepareStatement("select coalesce((select sum(l.written_off_principal_fen) from loan l where "
-                + scope.fineCondition("l.cell_id") + " and l.written_off_on <= ?), 0) - coalesce((select sum(r.principal_fen)"
-                + " from recovery r join loan l on l.loan_id = r.loan_id where " + scope.fineCondition("l.cell_id")
+                + scope.condition("l") + " and l.written_off_on <= ?), 0) - coalesce((select sum(r.principal_fen)"
+                + " from recovery r join loan l on l.loan_id = r.loan_id where " + scope.condition("l")
                 + " and r.value_date <= ?), 0)")) {
-            int i = scope.bindFine(c, ps, 1);
+            int i = scope.bind(ps, 1);
             ps.setObject(i++, monthEnd);
-            i = scope.bindFine(c, ps, i);
+            i = scope.bind(ps, i);
             ps.setObject(i, monthEnd);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -78,9 +68,9 @@ public class FactQueries {
             return out;
         }
         try (PreparedStatement ps = c.prepareStatement("select l.cohort, count(*), sum(l.principal_fen),"
-                + " sum(l.written_off_principal_fen), max(l.last_due) from loan l where " + scope.fineCondition("l.cell_id")
+                + " sum(l.written_off_principal_fen), max(l.last_due) from loan l where " + scope.condition("l")
                 + " group by l.cohort order by l.cohort")) {
-            scope.bindFine(c, ps, 1);
+            scope.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new CohortLoss(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4),
@@ -89,109 +79,6 @@ public class FactQueries {
             }
         }
         return out;
-    }
-
-    /** The loans of the book at {@code start} by their grade there and at {@code end}. */
-    public List<GradeMove> gradeMoves(Connection c, Scope scope, LocalDate start, LocalDate end) throws SQLException {
-        List<GradeMove> out = new ArrayList<>();
-        if (scope.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select s.grade, e.grade, count(*),"
-                + " sum(least(s.outstanding_fen, coalesce(e.outstanding_fen, 0))), coalesce(sum(e.outstanding_fen), 0)"
-                + " from month_end s join loan l on l.loan_id = s.loan_id"
-                + " left join month_end e on e.month_end = ? and e.loan_id = s.loan_id"
-                + " where s.month_end = ? and " + scope.fineCondition("l.cell_id") + " group by 1, 2")) {
-            ps.setObject(1, end);
-            ps.setObject(2, start);
-            scope.bindFine(c, ps, 3);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int endGrade = rs.getInt(2);
-                    out.add(new GradeMove(rs.getInt(1), rs.wasNull() ? null : endGrade, rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The month end's loans grouped by what their ECL depends on. */
-    public List<EclGroup> eclGroups(Connection c, Scope scope, LocalDate monthEnd) throws SQLException {
-        List<EclGroup> out = new ArrayList<>();
-        if (scope.isEmpty()) {
-            return out;
-        }
-        // months left: month ends from this one to the last due date (at least 1: a loan past its
-        // maturity still owes and can still default within the month)
-        try (PreparedStatement ps = c.prepareStatement("select l.product, m.bucket, m.dpd, m.restructured,"
-                + " greatest(1, (extract(year from age(date_trunc('month', l.last_due), date_trunc('month', m.month_end))) * 12"
-                + " + extract(month from age(date_trunc('month', l.last_due), date_trunc('month', m.month_end))))::int),"
-                + " count(*), sum(m.outstanding_fen)"
-                + " from month_end m join loan l on l.loan_id = m.loan_id where m.month_end = ? and " + scope.fineCondition("l.cell_id")
-                + " group by 1, 2, 3, 4, 5")) {
-            ps.setObject(1, monthEnd);
-            scope.bindFine(c, ps, 2);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new EclGroup(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4), rs.getInt(5),
-                            rs.getLong(6), rs.getLong(7)));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A loan of a segment at a month end, as the drill-down's list shows it. */
-    public record LoanAtMonthEnd(String loanId, String product, String channel, LocalDate disbursed, long principal,
-                                 String section, String division, String province, String prefecture, String size,
-                                 int dpd, int bucket, int grade, long outstanding, long overduePrincipal) {
-    }
-
-    /**
-     * The segment's loans at a month end, largest outstanding first (then by loan id, so pages are
-     * stable), {@code limit} from {@code offset}; and how many there are.
-     */
-    public List<LoanAtMonthEnd> loans(Connection c, Scope scope, LocalDate monthEnd, int limit, int offset) throws SQLException {
-        List<LoanAtMonthEnd> out = new ArrayList<>();
-        if (scope.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select l.loan_id, l.product, l.channel, l.disbursement_date, l.principal_fen,"
-                + " x.section, x.division, x.province, x.prefecture, x.size_class, m.dpd, m.bucket, m.grade, m.outstanding_fen,"
-                + " m.overdue_principal_fen from month_end m join loan l on l.loan_id = m.loan_id join cell x on x.cell_id = l.cell_id"
-                + " where m.month_end = ? and " + scope.fineCondition("l.cell_id")
-                + " order by m.outstanding_fen desc, l.loan_id limit ? offset ?")) {
-            ps.setObject(1, monthEnd);
-            int i = scope.bindFine(c, ps, 2);
-            ps.setInt(i++, limit);
-            ps.setInt(i, offset);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new LoanAtMonthEnd(rs.getString("loan_id"), rs.getString("product"), rs.getString("channel"),
-                            rs.getObject("disbursement_date", LocalDate.class), rs.getLong("principal_fen"),
-                            rs.getString("section"), rs.getString("division"), rs.getString("province"),
-                            rs.getString("prefecture"), rs.getString("size_class"), rs.getInt("dpd"), rs.getInt("bucket"),
-                            rs.getInt("grade"), rs.getLong("outstanding_fen"), rs.getLong("overdue_principal_fen")));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** How many of the segment's loans are open at the month end. */
-    public long loanCount(Connection c, Scope scope, LocalDate monthEnd) throws SQLException {
-        if (scope.isEmpty()) {
-            return 0;
-        }
-        try (PreparedStatement ps = c.prepareStatement("select count(*) from month_end m join loan l on l.loan_id = m.loan_id"
-                + " where m.month_end = ? and " + scope.fineCondition("l.cell_id"))) {
-            ps.setObject(1, monthEnd);
-            scope.bindFine(c, ps, 2);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 
     /**
@@ -224,11 +111,12 @@ public class FactQueries {
             judged.append(" and due").append(n).append(" < ?::date");
             never.append(" and (paid").append(n).append(" is null or paid").append(n).append(" > ?::date)");
         }
-        String sql = "with inst as (select i.loan_id, i.number, i.due_date,"
+        String sql = "with inst as (select l.loan_id, i.number, i.due_date,"
                 + " (select p.value_date from (select value_date, sum(paid_fen) over (order by value_date, payment_id) as cum"
-                + "   from early_payment x where x.loan_id = i.loan_id and x.number = i.number) p"
+                + "   from early_payment x where x.loan_id = l.loan_id and x.number = i.number) p"
                 + "   where p.cum >= i.due_fen order by p.value_date limit 1) as paid_on"
-                + " from early_installment i join loan l on l.loan_id = i.loan_id where " + scope.fineCondition("l.cell_id") + "),"
+                + " from loan l cross join lateral unnest(l.early_number, l.early_due, l.early_due_fen) as i(number, due_date, due_fen)"
+                + " where " + scope.condition("l") + "),"
                 + " per_loan as (select loan_id,"
                 + pivot("due", "due_date") + ", " + pivot("paid", "paid_on") + ", "
                 + pivot("d", "greatest(0, least(coalesce(paid_on - 1, ?::date), ?::date) - due_date)")
@@ -236,7 +124,7 @@ public class FactQueries {
                 + " select count(*) filter (where " + judged + " and " + never + "), count(*) filter (where " + judged + ")"
                 + select + " from per_loan";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = scope.bindFine(c, ps, 1);
+            int i = scope.bind(ps, 1);
             for (int k = 1; k <= 4; k++) {
                 ps.setObject(i++, asOf);
                 ps.setObject(i++, asOf);
@@ -293,7 +181,7 @@ public class FactQueries {
             return out;
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = scope.bindFine(c, ps, 1);
+            int i = scope.bind(ps, 1);
             ps.setObject(i++, from.withDayOfMonth(1));
             ps.setObject(i, to);
             try (ResultSet rs = ps.executeQuery()) {

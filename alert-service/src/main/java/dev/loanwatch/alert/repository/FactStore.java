@@ -21,20 +21,19 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Writes the facts of the read model, one set-based statement per kind and batch. Every write is
  * idempotent by the fact's natural key (a loan id, a payment id and installment number, a loan and
- * a month end, a loan and a close date), so a batch delivered twice — after a crash between the
- * commit and the offset commit, or a replay of the topics from the start — changes nothing. That
- * is why this service needs no table of consumed event ids: the 24 million month-end events of a
- * replay would otherwise cost 24 million more rows.
- *
- * <p>Months whose facts changed are marked dirty for {@link CubeRefresh} in the same transaction.
+ * a close date), so a batch delivered twice — after a crash between the commit and the offset
+ * commit, or a replay of the topics from the start — changes nothing. That is why this service needs
+ * no table of consumed event ids: the 24 million month-end events of a replay would otherwise cost 24
+ * million more rows. Month-end snapshots are the exception: they are copied, and a second delivery is
+ * a second row that supersedes the first (see {@link #monthEnds}).
  */
 @ApplicationScoped
 public class FactStore {
@@ -61,6 +60,11 @@ public class FactStore {
     public record Recovery(String paymentId, String loanId, LocalDate valueDate, long principalFen, long amountFen) {
     }
 
+    /**
+     * Loans opened, each with the first installments of its original schedule (FPD … QPD) as arrays in
+     * its row: a table of its own cost four keyed rows per loan, the slowest part of a rebuild after the
+     * month-end snapshots.
+     */
     public void loansOpened(Connection c, List<Opened> loans) throws SQLException {
         Bulk.of(loans)
                 .column(Opened::loanId)
@@ -74,28 +78,26 @@ public class FactStore {
                 .column(o -> o.loan().getTermMonths())
                 .column(o -> TermBand.of(o.loan().getTermMonths()).label())
                 .column(o -> RateBand.of(new BigDecimal(o.loan().getAnnualRate())).label())
-                .column(o -> firstDue(o.loan().getScheduleList()))
-                .column(o -> lastDue(o.loan().getScheduleList()))
+                .column(o -> firstDue(o.loan().getScheduleList()).map(LocalDate::toString).orElse(null))
+                .column(o -> lastDue(o.loan().getScheduleList()).map(LocalDate::toString).orElse(null))
+                .column(o -> arrayLiteral(early(o).map(i -> Integer.toString(i.getNumber())).toList()))
+                .column(o -> arrayLiteral(early(o).map(ScheduledInstallment::getDueDate).toList()))
+                .column(o -> arrayLiteral(early(o).map(i -> Long.toString(i.getPrincipalDueFen() + i.getInterestDueFen())).toList()))
                 .execute(c, """
                         insert into loan (loan_id, borrower_id, product, channel, disbursement_date, cohort, principal_fen,
-                                          annual_rate, term_months, term_band, rate_band, first_due, last_due)
-                        select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::bigint[],
-                                             ?::numeric[], ?::int[], ?::text[], ?::text[], ?::date[], ?::date[])
+                                          annual_rate, term_months, term_band, rate_band, first_due, last_due,
+                                          early_number, early_due, early_due_fen)
+                        select l, b, p, ch, dd, co, pr, ar, tm, tb, rb, fd, ld, en::smallint[], ed::date[], ef::bigint[]
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::bigint[],
+                                    ?::numeric[], ?::int[], ?::text[], ?::text[], ?::date[], ?::date[], ?::text[], ?::text[],
+                                    ?::text[]) as x(l, b, p, ch, dd, co, pr, ar, tm, tb, rb, fd, ld, en, ed, ef)
                         on conflict (loan_id) do nothing""");
-        List<String[]> early = new ArrayList<>();
-        for (Opened o : loans) {
-            for (ScheduledInstallment i : o.loan().getScheduleList()) {
-                if (i.getNumber() <= EARLY_INSTALLMENTS) {
-                    early.add(new String[] {o.loanId(), Integer.toString(i.getNumber()), i.getDueDate(),
-                            Long.toString(i.getPrincipalDueFen() + i.getInterestDueFen())});
-                }
-            }
-        }
-        Bulk.of(early).column(r -> r[0]).column(r -> r[1]).column(r -> r[2]).column(r -> r[3])
-                .execute(c, """
-                        insert into early_installment (loan_id, number, due_date, due_fen)
-                        select * from unnest(?::text[], ?::smallint[], ?::date[], ?::bigint[])
-                        on conflict do nothing""");
+    }
+
+    /** The loan's first installments (FPD … QPD, malicious delinquency), by number. */
+    private static java.util.stream.Stream<ScheduledInstallment> early(Opened o) {
+        return o.loan().getScheduleList().stream().filter(i -> i.getNumber() <= EARLY_INSTALLMENTS)
+                .sorted(java.util.Comparator.comparingInt(ScheduledInstallment::getNumber));
     }
 
     public void writtenOff(Connection c, List<WrittenOff> writeOffs) throws SQLException {
@@ -108,13 +110,12 @@ public class FactStore {
                         update loan l set written_off_on = w.d, written_off_principal_fen = w.p, written_off_interest_fen = w.i
                         from unnest(?::text[], ?::date[], ?::bigint[], ?::bigint[]) as w(id, d, p, i)
                         where l.loan_id = w.id""");
-        markDirty(c, writeOffs.stream().map(w -> monthEnd(LocalDate.parse(w.writeOff().getWriteOffDate()))).toList());
     }
 
     public void restructured(Connection c, List<Restructured> restructures) throws SQLException {
         Bulk.of(restructures)
                 .column(Restructured::loanId)
-                .column(r -> lastDue(r.restructure().getScheduleList()))
+                .column(r -> lastDue(r.restructure().getScheduleList()).map(LocalDate::toString).orElse(null))
                 .execute(c, """
                         update loan l set last_due = greatest(l.last_due, r.d)
                         from unnest(?::text[], ?::date[]) as r(id, d) where l.loan_id = r.id""");
@@ -146,55 +147,63 @@ public class FactStore {
                         on conflict do nothing""");
     }
 
-    /** Status changes that took a loan out of C: the inflow (入催) of their month. */
-    public void statusChanges(Connection c, List<LoanStatus> changes) throws SQLException {
-        List<LoanStatus> entries = changes.stream()
+    /** The status changes that took a loan out of C: the inflow (入催) of their month. */
+    public static List<LoanStatus> delinquencyEntries(List<LoanStatus> changes) {
+        return changes.stream()
                 .filter(s -> Bucket.ofLabel(s.getPreviousBucket()) == Bucket.C && Bucket.ofLabel(s.getBucket()) != Bucket.C)
                 .toList();
+    }
+
+    /** Stores the status changes that took a loan out of C. */
+    public void statusChanges(Connection c, List<LoanStatus> changes) throws SQLException {
+        List<LoanStatus> entries = delinquencyEntries(changes);
         Bulk.of(entries).column(LoanStatus::getLoanId).column(LoanStatus::getAsOf)
                 .execute(c, """
                         insert into delinquency_entry (loan_id, as_of)
                         select * from unnest(?::text[], ?::date[]) on conflict do nothing""");
-        markDirty(c, entries.stream().map(s -> monthEnd(LocalDate.parse(s.getAsOf()))).toList());
     }
 
-    /** Month-end snapshots, into their month's partition (created when the month is new). */
+    /**
+     * Month-end snapshots, into their month's partition (created when the month is new), with COPY: the
+     * table has no key to check each row against (an index maintained row by row made storing a
+     * snapshot five times as slow as copying it). A snapshot delivered again is a second row with a
+     * later {@code seq}; the newest row of a loan and month end is the fact ({@link LoanColumns} keeps
+     * it, {@code MonthEndCompaction} deletes the older ones).
+     */
     public void monthEnds(Connection c, List<LoanStatus> snapshots) throws SQLException {
         Set<LocalDate> months = new TreeSet<>();
         snapshots.forEach(s -> months.add(LocalDate.parse(s.getAsOf())));
         for (LocalDate m : months) {
             ensurePartition(c, m);
         }
-        Bulk.of(snapshots)
-                .column(LoanStatus::getAsOf)
-                .column(LoanStatus::getLoanId)
-                .column(LoanStatus::getDpd)
-                .column(s -> Bucket.ofLabel(s.getBucket()).code())
-                .column(s -> FiveTierGrade.valueOf(s.getGrade().name()).code())
-                .column(LoanStatus::getOutstandingPrincipalFen)
-                .column(LoanStatus::getOverduePrincipalFen)
-                .column(LoanStatus::getOverdueInterestFen)
-                .column(LoanStatus::getNearM2)
-                .column(LoanStatus::getNearM3)
-                .column(LoanStatus::getRestructured)
-                .column(LoanStatus::getMob)
-                .execute(c, """
-                        insert into month_end (month_end, loan_id, dpd, bucket, grade, outstanding_fen, overdue_principal_fen,
-                                               overdue_interest_fen, near_m2, near_m3, restructured, mob)
-                        select * from unnest(?::date[], ?::text[], ?::int[], ?::smallint[], ?::smallint[], ?::bigint[],
-                                             ?::bigint[], ?::bigint[], ?::boolean[], ?::boolean[], ?::boolean[], ?::int[])
-                        on conflict (month_end, loan_id) do update set dpd = excluded.dpd, bucket = excluded.bucket,
-                            grade = excluded.grade, outstanding_fen = excluded.outstanding_fen,
-                            overdue_principal_fen = excluded.overdue_principal_fen,
-                            overdue_interest_fen = excluded.overdue_interest_fen, near_m2 = excluded.near_m2,
-                            near_m3 = excluded.near_m3, restructured = excluded.restructured, mob = excluded.mob""");
-        markDirty(c, months);
+        StringBuilder rows = new StringBuilder(snapshots.size() * 80);
+        for (LoanStatus s : snapshots) {
+            rows.append(s.getAsOf()).append('\t');
+            Copy.text(rows, s.getLoanId()).append('\t')
+                    .append(s.getDpd()).append('\t')
+                    .append(Bucket.ofLabel(s.getBucket()).code()).append('\t')
+                    .append(FiveTierGrade.valueOf(s.getGrade().name()).code()).append('\t')
+                    .append(s.getOutstandingPrincipalFen()).append('\t')
+                    .append(s.getOverduePrincipalFen()).append('\t')
+                    .append(s.getOverdueInterestFen()).append('\t')
+                    .append(s.getNearM2()).append('\t')
+                    .append(s.getNearM3()).append('\t')
+                    .append(s.getRestructured()).append('\t')
+                    .append(s.getMob()).append('\n');
+        }
+        Copy.in(c, "copy month_end (month_end, loan_id, dpd, bucket, grade, outstanding_fen, overdue_principal_fen,"
+                + " overdue_interest_fen, near_m2, near_m3, restructured, mob) from stdin", rows);
     }
 
-    /**
-     * A borrower's labels, when newer than the stored ones. The borrower is recorded as relabelled, and
-     * the next refresh moves its loans (and their history) to the segment the labels now say.
-     */
+    /** Deletes the rows of month end {@code monthEnd} that a later delivery of the same loan's snapshot replaced. */
+    public int compact(Connection c, LocalDate monthEnd) throws SQLException {
+        try (var ps = c.prepareStatement("delete from " + partition(monthEnd) + " m using (select loan_id, max(seq) as newest from "
+                + partition(monthEnd) + " group by loan_id having count(*) > 1) d where m.loan_id = d.loan_id and m.seq < d.newest")) {
+            return ps.executeUpdate();
+        }
+    }
+
+    /** A borrower's labels, when newer than the stored ones. */
     public void borrowerTags(Connection c, List<BorrowerTags> tags) throws SQLException {
         Bulk.of(tags)
                 .column(BorrowerTags::getBorrowerId)
@@ -205,16 +214,15 @@ public class FactStore {
                 .column(t -> t.getRegion().getProvinceCode())
                 .column(t -> t.getRegion().getPrefectureCode())
                 .column(t -> t.getSize().getSize().name())
-                .column(t -> arrayLiteral(t.getRiskGroupsList().stream().map(g -> g.getCode()).toList()))
-                .column(t -> arrayLiteral(t.getCustomTagsList().stream().map(g -> g.getCode()).toList()))
+                .column(t -> setLiteral(t.getRiskGroupsList().stream().map(g -> g.getCode()).toList()))
+                .column(t -> setLiteral(t.getCustomTagsList().stream().map(g -> g.getCode()).toList()))
                 .execute(c, """
                         with incoming as (
                             select * from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],
                                                  ?::text[], ?::text[], ?::text[], ?::text[])
                                 as t(borrower_id, tags_version, customer_type, section, division, province, prefecture,
-                                     size_class, risk_groups, custom_tags)),
-                        changed as (
-                            insert into borrower (borrower_id, tags_version, customer_type, section, division, province,
+                                     size_class, risk_groups, custom_tags))
+                        insert into borrower (borrower_id, tags_version, customer_type, section, division, province,
                                                   prefecture, size_class, risk_groups, custom_tags)
                             select borrower_id, tags_version, customer_type, section, division, province, prefecture,
                                    size_class, risk_groups::text[], custom_tags::text[] from incoming
@@ -223,20 +231,7 @@ public class FactStore {
                                 division = excluded.division, province = excluded.province,
                                 prefecture = excluded.prefecture, size_class = excluded.size_class,
                                 risk_groups = excluded.risk_groups, custom_tags = excluded.custom_tags
-                            where borrower.tags_version < excluded.tags_version
-                            returning borrower_id)
-                        insert into relabelled_borrower (borrower_id) select borrower_id from changed
-                        on conflict do nothing""");
-    }
-
-    static void markDirty(Connection c, Collection<LocalDate> monthEnds) throws SQLException {
-        Set<LocalDate> distinct = new TreeSet<>(monthEnds);
-        if (distinct.isEmpty()) {
-            return;
-        }
-        Bulk.of(List.copyOf(distinct)).column(d -> d).execute(c, """
-                insert into dirty_month (month_end) select * from unnest(?::date[])
-                on conflict (month_end) do update set since = clock_timestamp()""");
+                            where borrower.tags_version < excluded.tags_version""");
     }
 
     /** The partition of month_end that holds month end {@code monthEnd}. */
@@ -253,16 +248,14 @@ public class FactStore {
         }
     }
 
-    static LocalDate monthEnd(LocalDate d) {
-        return YearMonth.from(d).atEndOfMonth();
+    /** The first due date of a schedule (ISO dates order as strings: one is parsed, not every one). */
+    public static Optional<LocalDate> firstDue(List<ScheduledInstallment> schedule) {
+        return schedule.stream().map(ScheduledInstallment::getDueDate).min(String::compareTo).map(LocalDate::parse);
     }
 
-    private static String firstDue(List<ScheduledInstallment> schedule) {
-        return schedule.stream().map(ScheduledInstallment::getDueDate).min(String::compareTo).orElse(null);
-    }
-
-    private static String lastDue(List<ScheduledInstallment> schedule) {
-        return schedule.stream().map(ScheduledInstallment::getDueDate).max(String::compareTo).orElse(null);
+    /** The last due date of a schedule. */
+    public static Optional<LocalDate> lastDue(List<ScheduledInstallment> schedule) {
+        return schedule.stream().map(ScheduledInstallment::getDueDate).max(String::compareTo).map(LocalDate::parse);
     }
 
     /** Applications (进件), each at its newest revision. */
@@ -282,7 +275,7 @@ public class FactStore {
                 .column(a -> a.getDecidedOn().isEmpty() ? null : a.getDecidedOn())
                 .column(a -> a.getRoute() == DecisionRoute.DECISION_ROUTE_UNSPECIFIED ? null : a.getRoute().name())
                 .column(ApplicationRecorded::getDeviation)
-                .column(a -> arrayLiteral(a.getRuleHitsList()))
+                .column(a -> setLiteral(a.getRuleHitsList()))
                 .column(a -> a.getModelDecision().name())
                 .column(a -> a.hasModelScore() ? a.getModelScore() : null)
                 .column(a -> a.getRejectReason().isEmpty() ? null : a.getRejectReason())
@@ -308,9 +301,14 @@ public class FactStore {
                         where application.revision < excluded.revision""");
     }
 
-    /** A PostgreSQL array literal of the codes, sorted (a set: the same labels give the same cell). */
-    private static String arrayLiteral(List<String> codes) {
-        return "{" + String.join(",", codes.stream().sorted().distinct()
+    /** A PostgreSQL array literal of the values, in their order. */
+    private static String arrayLiteral(List<String> values) {
+        return "{" + String.join(",", values.stream()
                 .map(x -> "\"" + x.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}";
+    }
+
+    /** A PostgreSQL array literal of a set of codes: sorted and distinct, so the same labels give the same array. */
+    private static String setLiteral(List<String> codes) {
+        return arrayLiteral(codes.stream().sorted().distinct().toList());
     }
 }

@@ -115,7 +115,7 @@ public class FunnelQueries {
             case RATE_BAND -> throw new RejectedException(Rejection.invalid("rateBand",
                     "an application has no rate yet: the funnel cannot be filtered by rate band"));
             default -> {
-                String column = CubeReader.column(d);
+                String column = Scope.column(d);
                 yield d.multiValued() ? "? = any(b." + column + ")" : "b." + column + " = ?";
             }
         };

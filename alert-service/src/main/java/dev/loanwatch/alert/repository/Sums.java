@@ -2,7 +2,7 @@ package dev.loanwatch.alert.repository;
 
 import java.util.Map;
 
-/** One row of sums of a cube (column name → value in fen or loans); a column not present is 0. */
+/** Sums over loans of a segment (measure name → value in fen or loans); a measure not present is 0. */
 public record Sums(Map<String, Long> values) {
     public static final Sums NONE = new Sums(Map.of());
 

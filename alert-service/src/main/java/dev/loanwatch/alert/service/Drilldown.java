@@ -4,9 +4,9 @@ import static dev.loanwatch.alert.model.Figures.yuan;
 
 import dev.loanwatch.alert.model.Answer;
 import dev.loanwatch.alert.model.Segment.Dimension;
-import dev.loanwatch.alert.repository.CubeReader;
+import dev.loanwatch.alert.repository.SegmentReader;
 import dev.loanwatch.alert.repository.FactQueries;
-import dev.loanwatch.alert.repository.FactQueries.LoanAtMonthEnd;
+import dev.loanwatch.alert.repository.SegmentReader.LoanAtMonthEnd;
 import dev.loanwatch.alert.service.ReadModel.View;
 import dev.loanwatch.domain.Bucket;
 import dev.loanwatch.domain.FiveTierGrade;
@@ -30,10 +30,10 @@ import java.util.Map;
 public class Drilldown {
     private static final RegionDirectory REGIONS = RegionDirectory.standard();
 
-    private final CubeReader reader;
+    private final SegmentReader reader;
     private final FactQueries facts;
 
-    public Drilldown(CubeReader reader, FactQueries facts) {
+    public Drilldown(SegmentReader reader, FactQueries facts) {
         this.reader = reader;
         this.facts = facts;
     }
@@ -48,7 +48,7 @@ public class Drilldown {
     /** Each dimension's values in the read model. */
     public Map<String, List<Value>> dimensions(View v) throws SQLException {
         Map<String, List<Value>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : reader.dimensionValues(v.c()).entrySet()) {
+        for (Map.Entry<String, List<String>> e : reader.dimensionValues().entrySet()) {
             Dimension d = Dimension.ofParameter(e.getKey());
             out.put(e.getKey(), e.getValue().stream().map(value -> new Value(value, name(d, value), parent(d, value))).toList());
         }
@@ -76,7 +76,7 @@ public class Drilldown {
     /** The segment's loans at the month end, largest outstanding first, a page of them. */
     public Answer loans(View v, LocalDate monthEnd, int limit, int offset) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (LoanAtMonthEnd l : facts.loans(v.c(), v.scope(), monthEnd, limit, offset)) {
+        for (LoanAtMonthEnd l : reader.loans(v.scope(), monthEnd, limit, offset)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("loanId", l.loanId());
             row.put("product", l.product());
@@ -97,7 +97,7 @@ public class Drilldown {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("month", YearMonth.from(monthEnd).toString());
-        summary.put("loans", facts.loanCount(v.c(), v.scope(), monthEnd));
+        summary.put("loans", reader.loanCount(v.scope(), monthEnd));
         summary.put("offset", offset);
         summary.put("limit", limit);
         return Portfolio.answer(v, "loans", Map.of("order", "outstanding principal at the month end, largest first",

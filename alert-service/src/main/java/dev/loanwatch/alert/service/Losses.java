@@ -8,13 +8,13 @@ import static dev.loanwatch.alert.service.Portfolio.month;
 import dev.loanwatch.alert.config.AnalyticsConfig;
 import dev.loanwatch.alert.model.Answer;
 import dev.loanwatch.alert.model.Segment;
-import dev.loanwatch.alert.repository.CubeReader;
-import dev.loanwatch.alert.repository.CubeReader.Transition;
+import dev.loanwatch.alert.repository.SegmentReader;
+import dev.loanwatch.alert.repository.SegmentReader.Transition;
 import dev.loanwatch.alert.repository.FactQueries;
 import dev.loanwatch.alert.repository.FactQueries.CohortLoss;
 import dev.loanwatch.alert.repository.FactQueries.EarlyCounts;
-import dev.loanwatch.alert.repository.FactQueries.EclGroup;
-import dev.loanwatch.alert.repository.FactQueries.GradeMove;
+import dev.loanwatch.alert.repository.SegmentReader.EclGroup;
+import dev.loanwatch.alert.repository.SegmentReader.GradeMove;
 import dev.loanwatch.alert.repository.FactQueries.MonthAmounts;
 import dev.loanwatch.alert.repository.Scope;
 import dev.loanwatch.alert.repository.Sums;
@@ -48,11 +48,11 @@ public class Losses {
     /** How many months of the book's own roll rates the PD chain pools. */
     static final int PD_POOL_MONTHS = 12;
 
-    private final CubeReader reader;
+    private final SegmentReader reader;
     private final FactQueries facts;
     private final AnalyticsConfig config;
 
-    public Losses(CubeReader reader, FactQueries facts, AnalyticsConfig config) {
+    public Losses(SegmentReader reader, FactQueries facts, AnalyticsConfig config) {
         this.reader = reader;
         this.facts = facts;
         this.config = config;
@@ -62,11 +62,11 @@ public class Losses {
     public Answer losses(View v, Months months) throws SQLException {
         int lag = config.writeOffLagMonths();
         LocalDate lagFrom = YearMonth.from(months.first()).minusMonths(lag).atEndOfMonth();
-        Map<LocalDate, Sums> sums = reader.monthSums(v.c(), v.scope(), lagFrom, months.last());
+        Map<LocalDate, Sums> sums = reader.monthSums(v.scope(), lagFrom, months.last());
         Map<LocalDate, MonthAmounts> writeOffs = facts.writeOffs(v.c(), v.scope(), months.first(), months.last());
         Map<LocalDate, MonthAmounts> recoveries = facts.recoveries(v.c(), v.scope(), months.first(), months.last());
         Map<LocalDate, List<Transition>> transitions = Portfolio.byMonth(
-                reader.transitions(v.c(), v.scope(), months.first(), months.last()));
+                reader.transitions(v.scope(), months.first(), months.last()));
         long balanceBefore = facts.writeOffBalance(v.c(), v.scope(), YearMonth.from(months.first()).minusMonths(1).atEndOfMonth());
         List<Map<String, Object>> rows = new ArrayList<>();
         LocalDate previous = null;
@@ -139,9 +139,9 @@ public class Losses {
      */
     public Answer ecl(View v, LocalDate monthEnd) throws SQLException {
         // the PD chain: the whole book's last 12 months of roll rates (a segment's own are often too thin)
-        Scope wholeBook = reader.resolve(v.c(), Segment.WHOLE_BOOK);
+        Scope wholeBook = reader.resolve(Segment.WHOLE_BOOK);
         LocalDate poolFrom = YearMonth.from(monthEnd).minusMonths(PD_POOL_MONTHS - 1).atEndOfMonth();
-        Optional<BookPd> chain = BookPd.of(Portfolio.monthly(reader.transitions(v.c(), wholeBook, poolFrom, monthEnd)));
+        Optional<BookPd> chain = BookPd.of(Portfolio.monthly(reader.transitions(wholeBook, poolFrom, monthEnd)));
         Map<EclStage, long[]> loansAndBalance = new EnumMap<>(EclStage.class);
         Map<EclStage, BigDecimal[]> eadAndEcl = new EnumMap<>(EclStage.class);
         for (EclStage st : EclStage.values()) {
@@ -149,7 +149,7 @@ public class Losses {
             eadAndEcl.put(st, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         }
         boolean complete = chain.isPresent();
-        for (EclGroup g : facts.eclGroups(v.c(), v.scope(), monthEnd)) {
+        for (EclGroup g : reader.eclGroups(v.scope(), monthEnd)) {
             // significant increase in credit risk: a restructuring (forbearance); DPD > 30 makes it anyway
             EclStage stage = EclStage.of(g.dpd(), g.restructured());
             long[] lb = loansAndBalance.get(stage);
@@ -166,7 +166,7 @@ public class Losses {
                 ee[1] = ee[1].add(ExpectedCreditLoss.of(stage, pd12, pdLife.max(pd12), lgd, ead));
             }
         }
-        Sums s = reader.monthSums(v.c(), v.scope(), monthEnd, monthEnd).getOrDefault(monthEnd, Sums.NONE);
+        Sums s = reader.monthSums(v.scope(), monthEnd, monthEnd).getOrDefault(monthEnd, Sums.NONE);
         long npl = Portfolio.nplBalance(s);
         List<Map<String, Object>> rows = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -205,7 +205,7 @@ public class Losses {
     public Answer migration(View v, LocalDate start, LocalDate end) throws SQLException {
         List<Movement> movements = new ArrayList<>();
         Map<FiveTierGrade, long[]> opening = new EnumMap<>(FiveTierGrade.class);
-        for (GradeMove m : facts.gradeMoves(v.c(), v.scope(), start, end)) {
+        for (GradeMove m : reader.gradeMoves(v.scope(), start, end)) {
             FiveTierGrade from = FiveTierGrade.ofCode(m.startGrade());
             // one movement per (start, end) pair: its start balance is the retained part Σ min(start, end),
             // which is exactly what FiveTierMigration's denominator takes of each loan

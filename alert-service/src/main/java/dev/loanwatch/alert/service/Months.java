@@ -25,7 +25,7 @@ public record Months(List<LocalDate> monthEnds) {
     }
 
     /**
-     * @param closed    the month ends with cubes, oldest first
+     * @param closed    the month ends with snapshots, oldest first
      * @param series    true: no parameter means every closed month; false: the latest one
      */
     public static Months of(String month, String from, String to, List<LocalDate> closed, boolean series) {

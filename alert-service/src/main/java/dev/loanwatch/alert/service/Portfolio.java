@@ -5,10 +5,10 @@ import static dev.loanwatch.alert.model.Figures.yuan;
 
 import dev.loanwatch.alert.model.Answer;
 import dev.loanwatch.alert.model.Segment.Dimension;
-import dev.loanwatch.alert.repository.CubeReader;
-import dev.loanwatch.alert.repository.CubeReader.CohortRow;
-import dev.loanwatch.alert.repository.CubeReader.Transition;
-import dev.loanwatch.alert.repository.CubeReader.VintageRow;
+import dev.loanwatch.alert.repository.SegmentReader;
+import dev.loanwatch.alert.repository.SegmentReader.CohortRow;
+import dev.loanwatch.alert.repository.SegmentReader.Transition;
+import dev.loanwatch.alert.repository.SegmentReader.VintageRow;
 import dev.loanwatch.alert.repository.Sums;
 import dev.loanwatch.alert.service.ReadModel.View;
 import dev.loanwatch.domain.Bucket;
@@ -35,25 +35,25 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The catalogue's month-end metrics of a segment, from the cubes: asset quality, delinquency
+ * The catalogue's month-end metrics of a segment, from the segment's sums: asset quality, delinquency
  * (coincidental, lagged, flow), inflow and cure, the roll-rate matrix, vintage, and breakdowns by a
  * dimension with concentration. The ratios are the domain core's ({@link Ratio}, {@link RollRateMatrix},
- * {@link Concentration}) applied to the cubes' sums; {@code ReportsAgainstDomainCoreTest} holds the
- * sums to the domain core's list formulas on random books.
+ * {@link Concentration}) applied to {@link SegmentReader}'s sums; {@code RandomBookTest} holds the
+ * reports to the domain core's list formulas on random books.
  */
 @ApplicationScoped
 public class Portfolio {
     static final String BALANCE = "outstanding principal at each month end (贷款余额), calendar month ends";
 
-    private final CubeReader reader;
+    private final SegmentReader reader;
 
-    public Portfolio(CubeReader reader) {
+    public Portfolio(SegmentReader reader) {
         this.reader = reader;
     }
 
     /** Five-tier distribution, NPL ratio, overdue rates (DPD ≥ 1 / 31 / 91, two bases), restructured ratio. */
     public Answer assetQuality(View v, Months months) throws SQLException {
-        Map<LocalDate, Sums> sums = reader.monthSums(v.c(), v.scope(), months.first(), months.last());
+        Map<LocalDate, Sums> sums = reader.monthSums(v.scope(), months.first(), months.last());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (LocalDate m : months.monthEnds()) {
             Sums s = sums.getOrDefault(m, Sums.NONE);
@@ -94,8 +94,8 @@ public class Portfolio {
     /** Per month and bucket: balance and count, coincidental and lagged (bucket and Mn+), flow into it, CPD view. */
     public Answer delinquency(View v, Months months) throws SQLException {
         LocalDate earliest = YearMonth.from(months.first()).minusMonths(Bucket.values().length - 1).atEndOfMonth();
-        Map<LocalDate, Sums> sums = reader.monthSums(v.c(), v.scope(), earliest, months.last());
-        Map<LocalDate, long[]> stayedInLast = stayedInLastBucket(reader.transitions(v.c(), v.scope(), months.first(), months.last()));
+        Map<LocalDate, Sums> sums = reader.monthSums(v.scope(), earliest, months.last());
+        Map<LocalDate, long[]> stayedInLast = stayedInLastBucket(reader.transitions(v.scope(), months.first(), months.last()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (LocalDate m : months.monthEnds()) {
             Sums s = sums.getOrDefault(m, Sums.NONE);
@@ -143,8 +143,8 @@ public class Portfolio {
 
     /** Per month: inflow (入催) and its rate, cure (催回) and its rate, 回流, 准M2 / 准M3, new bad debt. */
     public Answer inflow(View v, Months months) throws SQLException {
-        Map<LocalDate, Sums> sums = reader.monthSums(v.c(), v.scope(), months.first(), months.last());
-        Map<LocalDate, List<Transition>> byMonth = byMonth(reader.transitions(v.c(), v.scope(), months.first(), months.last()));
+        Map<LocalDate, Sums> sums = reader.monthSums(v.scope(), months.first(), months.last());
+        Map<LocalDate, List<Transition>> byMonth = byMonth(reader.transitions(v.scope(), months.first(), months.last()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (LocalDate m : months.monthEnds()) {
             Sums s = sums.getOrDefault(m, Sums.NONE);
@@ -198,7 +198,7 @@ public class Portfolio {
 
     /** The roll-rate matrix pooled over the months, with shares and better / same / worse per row. */
     public Answer rollRates(View v, Months months) throws SQLException {
-        RollRateMatrix matrix = pooled(reader.transitions(v.c(), v.scope(), months.first(), months.last()));
+        RollRateMatrix matrix = pooled(reader.transitions(v.scope(), months.first(), months.last()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Bucket from : Bucket.values()) {
             for (Column to : Column.values()) {
@@ -254,11 +254,11 @@ public class Portfolio {
             throws SQLException {
         int n = threshold.code();
         Map<LocalDate, Map<LocalDate, Sums>> byCohort = new TreeMap<>();
-        for (VintageRow r : reader.vintage(v.c(), v.scope())) {
+        for (VintageRow r : reader.vintage(v.scope())) {
             byCohort.computeIfAbsent(r.cohort(), x -> new TreeMap<>()).put(r.monthEnd(), r.sums());
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (CohortRow cohort : reader.cohorts(v.c(), v.scope())) {
+        for (CohortRow cohort : reader.cohorts(v.scope())) {
             YearMonth month = YearMonth.from(cohort.cohort());
             if (cohortFrom.filter(month::isBefore).isPresent() || cohortTo.filter(month::isAfter).isPresent()) {
                 continue;
@@ -334,7 +334,7 @@ public class Portfolio {
      * Herfindahl index are then over the pairs.
      */
     public Answer breakdown(View v, Dimension by, Dimension across, LocalDate monthEnd, String measure) throws SQLException {
-        Map<String, Sums> values = reader.breakdown(v.c(), v.scope(), by, across, monthEnd);
+        Map<String, Sums> values = reader.breakdown(v.scope(), by, across, monthEnd);
         Map<String, BigDecimal> balances = new TreeMap<>();
         Map<String, BigDecimal> npl = new TreeMap<>();
         Map<String, BigDecimal> overdue = new TreeMap<>();
@@ -361,7 +361,7 @@ public class Portfolio {
             Sums s = values.get(key);
             cumulative = cumulative.add(orderedShare.getOrDefault(key, BigDecimal.ZERO));
             Map<String, Object> row = new LinkedHashMap<>();
-            String[] pair = key.split(CubeReader.ACROSS, -1);
+            String[] pair = key.split(SegmentReader.ACROSS, -1);
             row.put(by.parameter(), pair[0].isEmpty() ? "(unknown)" : pair[0]);
             if (across != null) {
                 row.put(across.parameter(), pair[1].isEmpty() ? "(unknown)" : pair[1]);

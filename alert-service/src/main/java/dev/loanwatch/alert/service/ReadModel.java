@@ -1,8 +1,12 @@
 package dev.loanwatch.alert.service;
 
+import dev.loanwatch.alert.config.AnalyticsConfig;
 import dev.loanwatch.alert.model.Segment;
-import dev.loanwatch.alert.repository.CubeReader;
+import dev.loanwatch.alert.repository.LoanColumns;
 import dev.loanwatch.alert.repository.Scope;
+import dev.loanwatch.alert.repository.SegmentReader;
+import dev.loanwatch.platform.error.RejectedException;
+import dev.loanwatch.platform.error.Rejection;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -14,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Opens one question to the read model: a read-only connection (one snapshot of the cubes for the
- * whole answer, REPEATABLE READ), the segment resolved, the closed months, and what is pending.
+ * Opens one question to the read model: a read-only connection (one snapshot of the tables for the
+ * whole answer, REPEATABLE READ), the segment resolved against the columns, the closed months, and
+ * the months whose facts are still arriving.
  */
 @ApplicationScoped
 public class ReadModel {
@@ -38,14 +43,21 @@ public class ReadModel {
     }
 
     private final AgroalDataSource dataSource;
-    private final CubeReader reader;
+    private final SegmentReader reader;
+    private final LoanColumns columns;
+    private final AnalyticsConfig config;
 
-    public ReadModel(AgroalDataSource dataSource, CubeReader reader) {
+    public ReadModel(AgroalDataSource dataSource, SegmentReader reader, LoanColumns columns, AnalyticsConfig config) {
         this.dataSource = dataSource;
         this.reader = reader;
+        this.columns = columns;
+        this.config = config;
     }
 
     public View open(Segment segment) throws SQLException {
+        if (!columns.isLoaded()) {
+            throw new RejectedException(Rejection.unavailable("the read model is loading its facts; try again shortly"));
+        }
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(false);
@@ -53,9 +65,9 @@ public class ReadModel {
             try (var s = c.createStatement()) {
                 s.execute("set transaction isolation level repeatable read, read only");
             }
-            List<LocalDate> closed = reader.months(c);
-            List<String> pending = reader.dirtyMonths(c).stream().map(d -> YearMonth.from(d).toString()).toList();
-            return new View(c, segment, reader.resolve(c, segment), closed, pending);
+            List<LocalDate> closed = reader.months();
+            List<String> pending = columns.pending(config.quiet()).stream().map(d -> YearMonth.from(d).toString()).toList();
+            return new View(c, segment, reader.resolve(segment), closed, pending);
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;

@@ -3,7 +3,7 @@ package dev.loanwatch.alert.service;
 import dev.loanwatch.alert.model.Answer;
 import dev.loanwatch.alert.model.Segment;
 import dev.loanwatch.alert.model.Segment.Dimension;
-import dev.loanwatch.alert.repository.CubeReader;
+import dev.loanwatch.alert.repository.SegmentReader;
 import dev.loanwatch.alert.repository.FunnelQueries.By;
 import dev.loanwatch.alert.service.ReadModel.View;
 import dev.loanwatch.domain.Bucket;
@@ -50,9 +50,9 @@ public class Reports {
     private final Portfolio portfolio;
     private final Losses losses;
     private final Funnel funnel;
-    private final CubeReader reader;
+    private final SegmentReader reader;
 
-    public Reports(Portfolio portfolio, Losses losses, Funnel funnel, CubeReader reader) {
+    public Reports(Portfolio portfolio, Losses losses, Funnel funnel, SegmentReader reader) {
         this.portfolio = portfolio;
         this.losses = losses;
         this.funnel = funnel;
@@ -98,7 +98,7 @@ public class Reports {
     private Answer perValue(View v, Dimension by, LocalDate monthEnd, Narrowed report) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         Answer last = null;
-        for (String value : reader.breakdown(v.c(), v.scope(), by, monthEnd).keySet()) {
+        for (String value : reader.breakdown(v.scope(), by, monthEnd).keySet()) {
             View narrowed = narrow(v, by, value);
             last = report.of(narrowed);
             for (Map<String, Object> r : last.rows()) {
@@ -116,7 +116,7 @@ public class Reports {
         Map<Dimension, String> values = new LinkedHashMap<>(v.segment().values());
         values.put(d, value);
         Segment narrowed = new Segment(values);
-        return new View(v.c(), narrowed, reader.resolve(v.c(), narrowed), v.closed(), v.pending());
+        return new View(v.c(), narrowed, reader.resolve(narrowed), v.closed(), v.pending());
     }
 
     private Answer termByRate(View v, LocalDate monthEnd) throws SQLException {

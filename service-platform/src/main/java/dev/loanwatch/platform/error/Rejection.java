@@ -22,7 +22,9 @@ public record Rejection(Kind kind, String detail, List<FieldError> errors) {
         /** Not allowed in the record's current state: REST 409, gRPC FAILED_PRECONDITION. */
         NOT_ALLOWED,
         /** The request is larger than the service accepts: REST 413, gRPC RESOURCE_EXHAUSTED. */
-        TOO_LARGE
+        TOO_LARGE,
+        /** The service cannot answer yet (starting, loading its state); try again: REST 503, gRPC UNAVAILABLE. */
+        UNAVAILABLE
     }
 
     public Rejection {
@@ -51,6 +53,10 @@ public record Rejection(Kind kind, String detail, List<FieldError> errors) {
 
     public static Rejection tooLarge(String detail) {
         return new Rejection(Kind.TOO_LARGE, detail, List.of());
+    }
+
+    public static Rejection unavailable(String detail) {
+        return new Rejection(Kind.UNAVAILABLE, detail, List.of());
     }
 
     /** One line for a dead letter or a log: the kind, the detail and each field's problem. */

@@ -30,6 +30,7 @@ public final class GrpcErrors {
             case CONFLICT -> Code.ALREADY_EXISTS;
             case NOT_ALLOWED -> Code.FAILED_PRECONDITION;
             case TOO_LARGE -> Code.RESOURCE_EXHAUSTED;
+            case UNAVAILABLE -> Code.UNAVAILABLE;
         };
     }
 

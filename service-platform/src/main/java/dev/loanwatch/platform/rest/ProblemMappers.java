@@ -24,6 +24,7 @@ public class ProblemMappers {
             case NOT_FOUND -> 404;
             case CONFLICT, NOT_ALLOWED -> 409;
             case TOO_LARGE -> 413;
+            case UNAVAILABLE -> 503;
         };
     }
 
@@ -33,6 +34,7 @@ public class ProblemMappers {
             case NOT_FOUND -> "Not found";
             case CONFLICT, NOT_ALLOWED -> "Conflict";
             case TOO_LARGE -> "Payload too large";
+            case UNAVAILABLE -> "Service unavailable";
         };
     }
 

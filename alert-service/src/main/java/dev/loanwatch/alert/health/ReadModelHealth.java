@@ -1,0 +1,25 @@
+package dev.loanwatch.alert.health;
+
+import dev.loanwatch.alert.repository.LoanColumns;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready once the read model's columns hold every stored fact (the load at start). */
+@Readiness
+@ApplicationScoped
+public class ReadModelHealth implements HealthCheck {
+    private final LoanColumns columns;
+
+    public ReadModelHealth(LoanColumns columns) {
+        this.columns = columns;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        long[] n = columns.counts();
+        return HealthCheckResponse.named("read-model").status(columns.isLoaded())
+                .withData("loans", n[0]).withData("monthEndRows", n[1]).withData("borrowers", n[2]).build();
+    }
+}
