@@ -27,6 +27,7 @@ import dev.loanwatch.domain.FiveTierGrade;
 import dev.loanwatch.domain.RateBand;
 import dev.loanwatch.domain.TermBand;
 import dev.loanwatch.platform.consumer.IncomingBatches;
+import dev.loanwatch.platform.text.IsoDate;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -135,7 +136,7 @@ public class ReadModelConsumer {
                 switch (e.getEventCase()) {
                     case OPENED -> opened.add(opened(e.getLoanId(), e.getOpened()));
                     case WRITTEN_OFF -> writeOffs.add(new LoanColumns.Dated(e.getLoanId(),
-                            LocalDate.parse(e.getWrittenOff().getWriteOffDate())));
+                            IsoDate.parse(e.getWrittenOff().getWriteOffDate())));
                     case RESTRUCTURED -> FactStore.lastDue(e.getRestructured().getScheduleList()).ifPresent(d ->
                             restructures.add(new LoanColumns.Dated(e.getLoanId(), d)));
                     default -> throw new IllegalStateException("checked when read");
@@ -160,7 +161,7 @@ public class ReadModelConsumer {
             List<EarlyPayment> early = new ArrayList<>();
             List<Recovery> recoveries = new ArrayList<>();
             for (PaymentReceived p : payments) {
-                LocalDate valueDate = LocalDate.parse(p.getValueDate());
+                LocalDate valueDate = IsoDate.parse(p.getValueDate());
                 long principal = 0;
                 for (AllocatedAmount a : p.getAllocationList()) {
                     principal += a.getPrincipalFen();
@@ -186,15 +187,14 @@ public class ReadModelConsumer {
         consume(records, LoanStatusChanged.class.getSimpleName(),
                 v -> status(LoanStatusChanged.parseFrom(v).getStatus()), facts::statusChanges,
                 changes -> columns.entries(FactStore.delinquencyEntries(changes).stream()
-                        .map(s -> new LoanColumns.Dated(s.getLoanId(), LocalDate.parse(s.getAsOf()))).toList()));
+                        .map(s -> new LoanColumns.Dated(s.getLoanId(), IsoDate.parse(s.getAsOf()))).toList()));
     }
 
-    @Incoming("month-ends")
-    @Blocking(ordered = true)
+    /** The month-end snapshots, polled by {@link MonthEndFeed}. */
     public void monthEnds(ConsumerRecords<String, byte[]> records) {
         consume(records, MonthEndSnapshot.class.getSimpleName(), v -> {
             LoanStatus s = status(MonthEndSnapshot.parseFrom(v).getStatus());
-            LocalDate asOf = LocalDate.parse(s.getAsOf());
+            LocalDate asOf = IsoDate.parse(s.getAsOf());
             require(asOf.getDayOfMonth() == asOf.lengthOfMonth(), "status.as_of " + asOf + " is not a month end");
             return s;
         }, facts::monthEnds, snapshots -> columns.snapshots(snapshots.stream().map(ReadModelConsumer::snapshot).toList()));
@@ -245,12 +245,12 @@ public class ReadModelConsumer {
     private static LoanColumns.Opened opened(String loanId, LoanOpened o) {
         return new LoanColumns.Opened(loanId, o.getBorrowerId(), o.getProduct(), o.getChannel(),
                 TermBand.of(o.getTermMonths()).label(), RateBand.of(new BigDecimal(o.getAnnualRate())).label(),
-                LocalDate.parse(o.getDisbursementDate()), o.getPrincipalFen(),
+                IsoDate.parse(o.getDisbursementDate()), o.getPrincipalFen(),
                 FactStore.firstDue(o.getScheduleList()).orElse(null), FactStore.lastDue(o.getScheduleList()).orElse(null));
     }
 
     private static LoanColumns.Snapshot snapshot(LoanStatus s) {
-        return new LoanColumns.Snapshot(LocalDate.parse(s.getAsOf()), s.getLoanId(), s.getDpd(), Bucket.ofLabel(s.getBucket()).code(),
+        return new LoanColumns.Snapshot(IsoDate.parse(s.getAsOf()), s.getLoanId(), s.getDpd(), Bucket.ofLabel(s.getBucket()).code(),
                 FiveTierGrade.valueOf(s.getGrade().name()).code(), s.getOutstandingPrincipalFen(), s.getOverduePrincipalFen(),
                 s.getOverdueInterestFen(), s.getNearM2(), s.getNearM3(), s.getRestructured());
     }
@@ -320,7 +320,7 @@ public class ReadModelConsumer {
 
     private static void date(String value, String field) throws Invalid {
         try {
-            LocalDate.parse(value);
+            IsoDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new Invalid(field + " is not an ISO date: '" + value + "'");
         }

@@ -13,6 +13,7 @@ import dev.loanwatch.domain.FiveTierGrade;
 import dev.loanwatch.domain.RateBand;
 import dev.loanwatch.domain.TermBand;
 import dev.loanwatch.platform.jdbc.Bulk;
+import dev.loanwatch.platform.text.IsoDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -72,7 +73,7 @@ public class FactStore {
                 .column(o -> o.loan().getProduct())
                 .column(o -> o.loan().getChannel())
                 .column(o -> o.loan().getDisbursementDate())
-                .column(o -> YearMonth.from(LocalDate.parse(o.loan().getDisbursementDate())).atDay(1))
+                .column(o -> YearMonth.from(IsoDate.parse(o.loan().getDisbursementDate())).atDay(1))
                 .column(o -> o.loan().getPrincipalFen())
                 .column(o -> o.loan().getAnnualRate())
                 .column(o -> o.loan().getTermMonths())
@@ -172,7 +173,7 @@ public class FactStore {
      */
     public void monthEnds(Connection c, List<LoanStatus> snapshots) throws SQLException {
         Set<LocalDate> months = new TreeSet<>();
-        snapshots.forEach(s -> months.add(LocalDate.parse(s.getAsOf())));
+        snapshots.forEach(s -> months.add(IsoDate.parse(s.getAsOf())));
         for (LocalDate m : months) {
             ensurePartition(c, m);
         }
@@ -250,12 +251,12 @@ public class FactStore {
 
     /** The first due date of a schedule (ISO dates order as strings: one is parsed, not every one). */
     public static Optional<LocalDate> firstDue(List<ScheduledInstallment> schedule) {
-        return schedule.stream().map(ScheduledInstallment::getDueDate).min(String::compareTo).map(LocalDate::parse);
+        return schedule.stream().map(ScheduledInstallment::getDueDate).min(String::compareTo).map(IsoDate::parse);
     }
 
     /** The last due date of a schedule. */
     public static Optional<LocalDate> lastDue(List<ScheduledInstallment> schedule) {
-        return schedule.stream().map(ScheduledInstallment::getDueDate).max(String::compareTo).map(LocalDate::parse);
+        return schedule.stream().map(ScheduledInstallment::getDueDate).max(String::compareTo).map(IsoDate::parse);
     }
 
     /** Applications (进件), each at its newest revision. */
@@ -267,7 +268,7 @@ public class FactStore {
                 .column(ApplicationRecorded::getProduct)
                 .column(ApplicationRecorded::getChannel)
                 .column(ApplicationRecorded::getAppliedOn)
-                .column(a -> YearMonth.from(LocalDate.parse(a.getAppliedOn())).atDay(1))
+                .column(a -> YearMonth.from(IsoDate.parse(a.getAppliedOn())).atDay(1))
                 .column(ApplicationRecorded::getAmountFen)
                 .column(ApplicationRecorded::getTermMonths)
                 .column(a -> TermBand.of(a.getTermMonths()).label())
