@@ -76,6 +76,8 @@ public class LoanColumns {
     int[][] tags = new int[1024][];
 
     final Map<Dimension, Codes> codes = new EnumMap<>(Dimension.class);
+    /** Bumped by every write that can change which loans a segment holds (loans opened, labels). */
+    volatile long segmentsVersion;
     final NavigableMap<LocalDate, MonthColumns> months = new TreeMap<>();
     /** Per month end: the loans that left C at a daily close of that month (入催). */
     final Map<LocalDate, BitSet> entries = new HashMap<>();
@@ -127,6 +129,7 @@ public class LoanColumns {
                 firstDue[l] = day(o.firstDue());
                 lastDue[l] = Math.max(lastDue[l], day(o.lastDue()));
             }
+            segmentsVersion++;
         });
     }
 
@@ -167,6 +170,7 @@ public class LoanColumns {
                 riskGroups[b] = codesOf(Dimension.RISK_GROUP, t.riskGroups());
                 tags[b] = codesOf(Dimension.TAG, t.tags());
             }
+            segmentsVersion++;
         });
     }
 
@@ -262,6 +266,7 @@ public class LoanColumns {
             codes.replaceAll((d, c) -> new Codes());
             months.clear();
             entries.clear();
+            segmentsVersion++;
         });
     }
 

@@ -82,34 +82,66 @@ public class SegmentReader {
      */
     public Scope resolve(Segment segment) {
         return columns.read(() -> {
-            List<Dimension> dims = new ArrayList<>();
-            List<Integer> wanted = new ArrayList<>();
-            boolean none = false;
-            for (Map.Entry<Dimension, String> e : segment.values().entrySet()) {
-                Dimension d = e.getKey();
-                int code = columns.codes.get(d).find(e.getValue());
-                if (code < 0 && (d == Dimension.PRODUCT || d == Dimension.CHANNEL || d == Dimension.RISK_GROUP || d == Dimension.TAG)) {
-                    throw new RejectedException(Rejection.invalid(d.parameter(),
-                            "no loan of the book has " + d.parameter() + " '" + e.getValue() + "'"));
-                }
-                none |= code < 0;
-                dims.add(d);
-                wanted.add(code);
+            // a console page asks several reports of one segment at once: its mask is computed once
+            long version = columns.segmentsVersion;
+            Resolved known;
+            synchronized (resolved) {
+                known = resolved.get(segment);
             }
-            boolean[] mask = new boolean[columns.loans];
-            int count = 0;
-            if (!none) {
-                Dimension[] d = dims.toArray(Dimension[]::new);
-                int[] code = wanted.stream().mapToInt(Integer::intValue).toArray();
-                for (int l = 0; l < columns.loans; l++) {
-                    if (columns.opened[l] && matches(l, d, code)) {
-                        mask[l] = true;
-                        count++;
-                    }
-                }
+            if (known != null && known.version() == version) {
+                return known.scope();
             }
-            return new Scope(segment, mask, count);
+            Scope scope = mask(segment);
+            synchronized (resolved) {
+                resolved.put(segment, new Resolved(version, scope));
+            }
+            return scope;
         });
+    }
+
+    /** A segment's scope and the version of the columns' segments it was computed at. */
+    private record Resolved(long version, Scope scope) {
+    }
+
+    private static final int RESOLVED_KEPT = 16;
+
+    /** The latest segments' scopes, least recently used first. */
+    private final Map<Segment, Resolved> resolved = new LinkedHashMap<>(RESOLVED_KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Segment, Resolved> eldest) {
+            return size() > RESOLVED_KEPT;
+        }
+    };
+
+    /** The loans of a segment (read lock held). */
+    private Scope mask(Segment segment) {
+        List<Dimension> dims = new ArrayList<>();
+        List<Integer> wanted = new ArrayList<>();
+        boolean none = false;
+        for (Map.Entry<Dimension, String> e : segment.values().entrySet()) {
+            Dimension d = e.getKey();
+            int code = columns.codes.get(d).find(e.getValue());
+            if (code < 0 && (d == Dimension.PRODUCT || d == Dimension.CHANNEL || d == Dimension.RISK_GROUP || d == Dimension.TAG)) {
+                throw new RejectedException(Rejection.invalid(d.parameter(),
+                        "no loan of the book has " + d.parameter() + " '" + e.getValue() + "'"));
+            }
+            none |= code < 0;
+            dims.add(d);
+            wanted.add(code);
+        }
+        boolean[] mask = new boolean[columns.loans];
+        int count = 0;
+        if (!none) {
+            Dimension[] d = dims.toArray(Dimension[]::new);
+            int[] code = wanted.stream().mapToInt(Integer::intValue).toArray();
+            for (int l = 0; l < columns.loans; l++) {
+                if (columns.opened[l] && matches(l, d, code)) {
+                    mask[l] = true;
+                    count++;
+                }
+            }
+        }
+        return new Scope(segment, mask, count);
     }
 
     private boolean matches(int l, Dimension[] dims, int[] wanted) {

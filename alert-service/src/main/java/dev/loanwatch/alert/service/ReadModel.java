@@ -18,16 +18,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Opens one question to the read model: a read-only connection (one snapshot of the tables for the
- * whole answer, REPEATABLE READ), the segment resolved against the columns, the closed months, and
- * the months whose facts are still arriving.
+ * Opens one question to the read model: the segment resolved against the columns, the closed months,
+ * the months whose facts are still arriving, and — when a question is asked of the tables — a
+ * read-only connection (one snapshot of them for the whole answer, REPEATABLE READ).
  */
 @ApplicationScoped
 public class ReadModel {
 
-    /** One question's view of the read model. Close it. */
-    public record View(Connection c, Segment segment, Scope scope, List<LocalDate> closed, List<String> pending)
+    /**
+     * One question's view of the read model. Close it. The connection is opened by the first question
+     * asked of the tables: most reports only scan the columns.
+     */
+    public record View(Tables tables, Segment segment, Scope scope, List<LocalDate> closed, List<String> pending)
             implements AutoCloseable {
+
+        public Connection c() throws SQLException {
+            return tables.connection();
+        }
 
         public Map<String, String> segmentMap() {
             Map<String, String> m = new LinkedHashMap<>();
@@ -37,8 +44,47 @@ public class ReadModel {
 
         @Override
         public void close() throws SQLException {
-            c.rollback();
-            c.close();
+            tables.close();
+        }
+    }
+
+    /** A read-only REPEATABLE READ transaction, begun when first needed: one snapshot of the tables for the answer. */
+    public static final class Tables implements AutoCloseable {
+        private final AgroalDataSource dataSource;
+        private Connection connection;
+
+        Tables(AgroalDataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        Connection connection() throws SQLException {
+            if (connection == null) {
+                Connection c = dataSource.getConnection();
+                try {
+                    c.setAutoCommit(false);
+                    // for this transaction only, so the pooled connection comes back as it was
+                    try (var s = c.createStatement()) {
+                        s.execute("set transaction isolation level repeatable read, read only");
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    c.close();
+                    throw e;
+                }
+                connection = c;
+            }
+            return connection;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (connection != null) {
+                try {
+                    connection.rollback();
+                } finally {
+                    connection.close();
+                    connection = null;
+                }
+            }
         }
     }
 
@@ -54,23 +100,12 @@ public class ReadModel {
         this.config = config;
     }
 
-    public View open(Segment segment) throws SQLException {
+    public View open(Segment segment) {
         if (!columns.isLoaded()) {
             throw new RejectedException(Rejection.unavailable("the read model is loading its facts; try again shortly"));
         }
-        Connection c = dataSource.getConnection();
-        try {
-            c.setAutoCommit(false);
-            // for this transaction only, so the pooled connection comes back as it was
-            try (var s = c.createStatement()) {
-                s.execute("set transaction isolation level repeatable read, read only");
-            }
-            List<LocalDate> closed = reader.months();
-            List<String> pending = columns.pending(config.quiet()).stream().map(d -> YearMonth.from(d).toString()).toList();
-            return new View(c, segment, reader.resolve(segment), closed, pending);
-        } catch (SQLException | RuntimeException e) {
-            c.close();
-            throw e;
-        }
+        List<LocalDate> closed = reader.months();
+        List<String> pending = columns.pending(config.quiet()).stream().map(d -> YearMonth.from(d).toString()).toList();
+        return new View(new Tables(dataSource), segment, reader.resolve(segment), closed, pending);
     }
 }

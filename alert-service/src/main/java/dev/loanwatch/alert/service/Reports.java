@@ -116,7 +116,7 @@ public class Reports {
         Map<Dimension, String> values = new LinkedHashMap<>(v.segment().values());
         values.put(d, value);
         Segment narrowed = new Segment(values);
-        return new View(v.c(), narrowed, reader.resolve(narrowed), v.closed(), v.pending());
+        return new View(v.tables(), narrowed, reader.resolve(narrowed), v.closed(), v.pending());
     }
 
     private Answer termByRate(View v, LocalDate monthEnd) throws SQLException {
