@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -83,28 +87,45 @@ public final class PolledFeed {
         return running && thread != null && thread.isAlive();
     }
 
+    /**
+     * Polls on this thread and handles on another, one batch at a time: while a batch is handled, the
+     * next one is fetched and decoded. A batch's offsets are committed once it is handled; a batch that
+     * failed is not, and a new consumer reads again from the last committed offset.
+     */
     private void run() {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
         while (running) {
+            ExecutorService handling = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, settings.name() + "-handler");
+                t.setDaemon(true);
+                return t;
+            });
             try (KafkaConsumer<String, byte[]> c = clients.consumer(config())) {
                 consumer = c;
                 c.subscribe(List.of(settings.topic()));
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = c.poll(Duration.ofSeconds(1));
-                    if (records.isEmpty()) {
-                        continue;
+                Future<Map<TopicPartition, OffsetAndMetadata>> inFlight = null;
+                try {
+                    while (running) {
+                        ConsumerRecords<String, byte[]> records = c.poll(Duration.ofSeconds(1));
+                        if (inFlight != null && (inFlight.isDone() || !records.isEmpty())) {
+                            c.commitSync(handled(inFlight));
+                            inFlight = null;
+                            backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+                        }
+                        if (!records.isEmpty()) {
+                            inFlight = handling.submit(() -> {
+                                handler.accept(records);
+                                return next(records);
+                            });
+                        }
                     }
-                    handler.accept(records);
-                    Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-                    for (TopicPartition p : records.partitions()) {
-                        List<ConsumerRecord<String, byte[]>> polled = records.records(p);
-                        next.put(p, new OffsetAndMetadata(polled.get(polled.size() - 1).offset() + 1));
-                    }
-                    c.commitSync(next);
-                    backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+                } catch (WakeupException e) {
+                    // stop() woke the poll up
                 }
-            } catch (WakeupException e) {
-                // stop() woke the poll up
+                if (inFlight != null) {
+                    // stopping: the batch being handled is finished and committed
+                    c.commitSync(handled(inFlight));
+                }
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
@@ -119,8 +140,31 @@ public final class PolledFeed {
                 }
             } finally {
                 consumer = null;
+                handling.shutdownNow();
             }
         }
+    }
+
+    /** Waits for a batch's handling; its offsets, or the handler's failure. */
+    private static Map<TopicPartition, OffsetAndMetadata> handled(Future<Map<TopicPartition, OffsetAndMetadata>> batch) {
+        try {
+            return batch.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a batch was handled", e);
+        }
+    }
+
+    /** The offsets to commit once {@code records} are handled: after the last of each partition. */
+    private static Map<TopicPartition, OffsetAndMetadata> next(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (TopicPartition p : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> polled = records.records(p);
+            next.put(p, new OffsetAndMetadata(polled.get(polled.size() - 1).offset() + 1));
+        }
+        return next;
     }
 
     private Map<String, Object> config() {
