@@ -12,12 +12,13 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The loan book's two bulk topics, month-end snapshots and loan events, read with the shared module's
- * {@link PolledFeed} rather than SmallRye channels: a replay of two years of a million loans is 24
- * million snapshots and over a million loan events, and a channel's per-record message, metadata
- * and trace on the event loop cost more than storing the record (profiled on a 200,000-loan rebuild:
- * a quarter of the service's CPU). Batches go to {@link ReadModelConsumer} — the same checks, dead
- * letters and idempotent writes as the channels — in the channels' consumer group.
+ * The loan book's bulk topics — month-end snapshots, loan events, status changes, payments — read with
+ * the shared module's {@link PolledFeed} rather than SmallRye channels: a replay of two years of a
+ * million loans is 24 million snapshots, two million loan events and as many status changes, and a
+ * channel's per-record message, metadata and trace on the event loop cost more than storing the
+ * record (profiled on a 200,000-loan rebuild: a quarter of the service's CPU). Batches go to
+ * {@link ReadModelConsumer} — the same checks, dead letters and idempotent writes as the channels —
+ * in the channels' consumer group. Labels and applications stay channels.
  */
 @ApplicationScoped
 public class BulkFeeds {
@@ -29,7 +30,11 @@ public class BulkFeeds {
                 new PolledFeed(clients, new PolledFeed.Settings("alert-month-ends", Topics.MONTH_END_SNAPSHOTS, groupId,
                         20_000, Duration.ofMinutes(10)), consumer::monthEnds),
                 new PolledFeed(clients, new PolledFeed.Settings("alert-loans", Topics.LOANS, groupId,
-                        5_000, Duration.ofMinutes(10)), consumer::loans));
+                        5_000, Duration.ofMinutes(10)), consumer::loans),
+                new PolledFeed(clients, new PolledFeed.Settings("alert-loan-status", Topics.LOAN_STATUS, groupId,
+                        5_000, Duration.ofMinutes(10)), consumer::statusChanges),
+                new PolledFeed(clients, new PolledFeed.Settings("alert-payments", Topics.PAYMENTS, groupId,
+                        5_000, Duration.ofMinutes(10)), consumer::payments));
     }
 
     void onStart(@Observes StartupEvent e) {

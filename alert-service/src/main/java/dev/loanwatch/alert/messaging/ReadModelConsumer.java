@@ -38,7 +38,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -151,8 +150,7 @@ public class ReadModelConsumer {
         });
     }
 
-    @Incoming("payments")
-    @Blocking(ordered = true)
+    /** Polled by {@link BulkFeeds}. */
     public void payments(ConsumerRecords<String, byte[]> records) {
         consume(records, PaymentReceived.class.getSimpleName(), v -> {
             PaymentReceived p = PaymentReceived.parseFrom(v);
@@ -184,8 +182,7 @@ public class ReadModelConsumer {
         });
     }
 
-    @Incoming("loan-status")
-    @Blocking(ordered = true)
+    /** Polled by {@link BulkFeeds}. */
     public void statusChanges(ConsumerRecords<String, byte[]> records) {
         consume(records, LoanStatusChanged.class.getSimpleName(),
                 v -> status(LoanStatusChanged.parseFrom(v).getStatus()), facts::statusChanges,
@@ -289,23 +286,15 @@ public class ReadModelConsumer {
         }
         batches.process(Topics.ALERT_DEAD_LETTER, records, batch -> {
             String[] reasons = new String[batch.size()];
-            Object[] parsed = new Object[batch.size()];
-            // a batch of 20,000 snapshots is read on both cores; the results stay in the records' order
-            IntStream.range(0, batch.size()).parallel().forEach(i -> {
+            List<T> read = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
                 ConsumerRecord<String, byte[]> r = batch.get(i);
                 try {
-                    parsed[i] = reader.read(r.value() == null ? new byte[0] : r.value());
+                    read.add(reader.read(r.value() == null ? new byte[0] : r.value()));
                 } catch (InvalidProtocolBufferException e) {
                     reasons[i] = "INVALID: not a " + message + " message: " + e.getMessage();
                 } catch (Invalid e) {
                     reasons[i] = "INVALID: " + e.getMessage();
-                }
-            });
-            List<T> read = new ArrayList<>(batch.size());
-            for (Object fact : parsed) {
-                if (fact != null) {
-                    @SuppressWarnings("unchecked") T typed = (T) fact;
-                    read.add(typed);
                 }
             }
             try (Connection c = dataSource.getConnection()) {

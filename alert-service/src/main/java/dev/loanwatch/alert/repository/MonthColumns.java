@@ -51,7 +51,8 @@ final class MonthColumns {
             }
             if (l >= rowOf.length) {
                 int old = rowOf.length;
-                rowOf = Arrays.copyOf(rowOf, Math.max(l + 1, old * 2));
+                // by half again, not double: 24 months of 2.4 million loan indexes are 230 MB at 4 bytes each
+                rowOf = Arrays.copyOf(rowOf, Math.max(l + 1024, old + (old >> 1)));
                 Arrays.fill(rowOf, old, rowOf.length, -1);
             }
             r = size++;

@@ -568,23 +568,29 @@ public class SegmentReader {
         /** Adds row r of month m; {@code before}: the month end before m (new bad debt), or null. */
         void add(MonthColumns m, int r, MonthColumns before) {
             long out = m.outstanding[r];
+            long overdue = m.overduePrincipal[r];
+            long interest = m.overdueInterest[r];
             int b = m.bucket[r];
+            int g = m.grade[r];
+            int f = m.flags[r];
             loans++;
             balance += out;
-            overduePrincipal += m.overduePrincipal[r];
-            overdueInterest += m.overdueInterest[r];
+            overduePrincipal += overdue;
+            overdueInterest += interest;
             n[b]++;
             bal[b] += out;
-            op[b] += m.overduePrincipal[r];
+            op[b] += overdue;
             // the CPD view: an overdue amount under the tolerance counts as current
-            int cpd = m.overduePrincipal[r] + m.overdueInterest[r] < cpdToleranceFen ? Bucket.C.code() : b;
+            int cpd = overdue + interest < cpdToleranceFen ? Bucket.C.code() : b;
             cpdN[cpd]++;
             cpdBal[cpd] += out;
-            nGrade[m.grade[r]]++;
-            balGrade[m.grade[r]] += out;
-            flag(0, m.has(r, MonthColumns.RESTRUCTURED), out);
-            flag(1, m.has(r, MonthColumns.NEAR_M2), out);
-            flag(2, m.has(r, MonthColumns.NEAR_M3), out);
+            nGrade[g]++;
+            balGrade[g] += out;
+            if (f != 0) {
+                flag(0, (f & MonthColumns.RESTRUCTURED) != 0, out);
+                flag(1, (f & MonthColumns.NEAR_M2) != 0, out);
+                flag(2, (f & MonthColumns.NEAR_M3) != 0, out);
+            }
             // new bad debt: DPD >= 91 now, not at the month end before (looked up only for the few at 91+)
             if (m.dpd[r] >= PortfolioRatios.DPD_91_PLUS) {
                 int then = before == null ? -1 : before.row(m.loan[r]);
