@@ -189,6 +189,20 @@ class ReplayAndDeadLetterTest {
                     EventTap.header(tap.await(Topics.ALERT_DEAD_LETTER, emptyLoan, 1).get(0), "dead-letter-reason"));
             assertEquals("INVALID: decision is not set",
                     EventTap.header(tap.await(Topics.ALERT_DEAD_LETTER, undecided, 1).get(0), "dead-letter-reason"));
+            // the bulk feeds' other topics too: a status change and a payment that are not their messages
+            String badStatus = Book.id("DL");
+            Book.send(Topics.LOAN_STATUS, badStatus, EventTypes.LOAN_STATUS_CHANGED, "garbage".getBytes(StandardCharsets.UTF_8));
+            String badPayment = Book.id("DL");
+            Book.send(Topics.PAYMENTS, badPayment, EventTypes.PAYMENT_RECEIVED,
+                    dev.loanwatch.contracts.events.v1.PaymentReceived.newBuilder().setMeta(Book.meta()).setPaymentId(badPayment)
+                            .setLoanId(badPayment).setValueDate("2017-02-30").build().toByteArray());
+            Book.flush();
+            assertTrue(EventTap.header(tap.await(Topics.ALERT_DEAD_LETTER, badStatus, 1).get(0), "dead-letter-reason")
+                    .startsWith("INVALID: not a LoanStatusChanged message"));
+            assertEquals("INVALID: value_date is not an ISO date: '2017-02-30'",
+                    EventTap.header(tap.await(Topics.ALERT_DEAD_LETTER, badPayment, 1).get(0), "dead-letter-reason"));
+            assertEquals(0L, new dev.loanwatch.testing.Database("alert").count(
+                    "select count(*) from recovery where payment_id = '" + badPayment + "'"));
             // nothing of them was stored
             assertEquals(0L, new dev.loanwatch.testing.Database("alert").count("select count(*) from loan where loan_id = '" + emptyLoan + "'"));
             assertEquals(0L, new dev.loanwatch.testing.Database("alert").count(

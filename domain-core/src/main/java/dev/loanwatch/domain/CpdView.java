@@ -27,4 +27,17 @@ public final class CpdView {
         }
         return overdueAmount.compareTo(tolerance) < 0 ? Bucket.C : bucket;
     }
+
+    /**
+     * {@link #bucket}'s rule in whole fen, for scans over millions of snapshots (alert-service's
+     * columns): true when an overdue amount of {@code overdueFen} is under the tolerance
+     * {@code toleranceFen}, so the loan counts as current. Negative amounts are refused as above.
+     */
+    public static boolean countsAsCurrent(long overdueFen, long toleranceFen) {
+        if (overdueFen < 0 || toleranceFen < 0) {
+            throw new IllegalArgumentException("amounts cannot be negative: overdue " + overdueFen + " fen, tolerance "
+                    + toleranceFen + " fen");
+        }
+        return overdueFen < toleranceFen;
+    }
 }

@@ -1,7 +1,9 @@
 package dev.loanwatch.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -47,5 +49,10 @@ class BandsTest {
         assertEquals(Bucket.C, CpdView.bucket(Bucket.C, BigDecimal.ZERO, tolerance));
         assertEquals(Bucket.M1, CpdView.bucket(Bucket.M1, BigDecimal.ZERO, BigDecimal.ZERO));
         assertThrows(IllegalArgumentException.class, () -> CpdView.bucket(Bucket.M1, new BigDecimal("-1"), tolerance));
+        // the same rule in fen: 49.99 yuan is under 50.00, 50.00 is not
+        assertTrue(CpdView.countsAsCurrent(4_999, 5_000));
+        assertFalse(CpdView.countsAsCurrent(5_000, 5_000));
+        assertFalse(CpdView.countsAsCurrent(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> CpdView.countsAsCurrent(-1, 5_000));
     }
 }

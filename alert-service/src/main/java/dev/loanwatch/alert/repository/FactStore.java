@@ -172,10 +172,11 @@ public class FactStore {
      * it, {@code MonthEndCompaction} deletes the older ones).
      */
     public void monthEnds(Connection c, List<LoanStatus> snapshots) throws SQLException {
-        Set<LocalDate> months = new TreeSet<>();
-        snapshots.forEach(s -> months.add(IsoDate.parse(s.getAsOf())));
-        for (LocalDate m : months) {
-            ensurePartition(c, m);
+        // a batch holds one or two month ends: each distinct date is read once
+        Set<String> months = new TreeSet<>();
+        snapshots.forEach(s -> months.add(s.getAsOf()));
+        for (String m : months) {
+            ensurePartition(c, IsoDate.parse(m));
         }
         StringBuilder rows = new StringBuilder(snapshots.size() * 80);
         for (LoanStatus s : snapshots) {

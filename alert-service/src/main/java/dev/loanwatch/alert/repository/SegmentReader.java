@@ -4,6 +4,7 @@ import dev.loanwatch.alert.config.AnalyticsConfig;
 import dev.loanwatch.alert.model.Segment;
 import dev.loanwatch.alert.model.Segment.Dimension;
 import dev.loanwatch.domain.Bucket;
+import dev.loanwatch.domain.CpdView;
 import dev.loanwatch.domain.FiveTierGrade;
 import dev.loanwatch.domain.PortfolioRatios;
 import dev.loanwatch.domain.RollRateMatrix.Column;
@@ -580,8 +581,7 @@ public class SegmentReader {
             n[b]++;
             bal[b] += out;
             op[b] += overdue;
-            // the CPD view: an overdue amount under the tolerance counts as current
-            int cpd = overdue + interest < cpdToleranceFen ? Bucket.C.code() : b;
+            int cpd = CpdView.countsAsCurrent(overdue + interest, cpdToleranceFen) ? Bucket.C.code() : b;
             cpdN[cpd]++;
             cpdBal[cpd] += out;
             nGrade[g]++;
