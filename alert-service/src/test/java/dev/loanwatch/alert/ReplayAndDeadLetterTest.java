@@ -184,7 +184,20 @@ class ReplayAndDeadLetterTest {
             Book.send(Topics.APPLICATIONS, undecided, EventTypes.APPLICATION_RECORDED,
                     dev.loanwatch.contracts.events.v1.ApplicationRecorded.newBuilder().setMeta(Book.meta())
                             .setApplicationId(undecided).setRevision(1).setTermMonths(12).setAppliedOn("2017-12-01").build().toByteArray());
+            String badDue = Book.id("DL");
+            Book.send(Topics.LOANS, badDue, EventTypes.LOAN_OPENED, dev.loanwatch.contracts.events.v1.LoanEvent.newBuilder()
+                    .setMeta(Book.meta()).setLoanId(badDue).setOpened(dev.loanwatch.contracts.events.v1.LoanOpened.newBuilder()
+                            .setBorrowerId("B-" + badDue).setProduct("p").setChannel("c").setDisbursementDate("2017-11-03")
+                            .setPrincipalFen(1_000_00).setAnnualRate("0.08").setTermMonths(12)
+                            .addSchedule(dev.loanwatch.contracts.events.v1.ScheduledInstallment.newBuilder().setNumber(1)
+                                    .setDueDate("2017-12-03"))
+                            .addSchedule(dev.loanwatch.contracts.events.v1.ScheduledInstallment.newBuilder().setNumber(2)
+                                    .setDueDate("2018-13-03")))
+                    .build().toByteArray());
             Book.flush();
+            assertEquals("INVALID: opened.schedule.due_date is not an ISO date: '2018-13-03'",
+                    EventTap.header(tap.await(Topics.ALERT_DEAD_LETTER, badDue, 1).get(0), "dead-letter-reason"));
+            assertEquals(0L, new dev.loanwatch.testing.Database("alert").count("select count(*) from loan where loan_id = '" + badDue + "'"));
             assertEquals("INVALID: no event in the LoanEvent",
                     EventTap.header(tap.await(Topics.ALERT_DEAD_LETTER, emptyLoan, 1).get(0), "dead-letter-reason"));
             assertEquals("INVALID: decision is not set",

@@ -20,6 +20,8 @@ public enum Bucket {
     M6(6, 151, 180, "M6"),
     M7_PLUS(7, 181, Integer.MAX_VALUE, "M7+");
 
+    private static final Bucket[] VALUES = values();
+
     private final int code;
     private final int minDpd;
     private final int maxDpd;
@@ -36,7 +38,7 @@ public enum Bucket {
         if (dpd < 0) {
             throw new IllegalArgumentException("dpd " + dpd + " must not be negative");
         }
-        for (Bucket b : values()) {
+        for (Bucket b : VALUES) {
             if (dpd <= b.maxDpd) {
                 return b;
             }
@@ -69,8 +71,14 @@ public enum Bucket {
 
     /** Accepts the labels case-insensitively (and the enum names, e.g. "M7_PLUS"). */
     public static Bucket ofLabel(String label) {
+        // the labels as written — what every event carries — first, without copying the text
+        for (Bucket b : VALUES) {
+            if (b.label.equals(label)) {
+                return b;
+            }
+        }
         String wanted = label == null ? "" : label.trim().toUpperCase(Locale.ROOT);
-        for (Bucket b : values()) {
+        for (Bucket b : VALUES) {
             if (b.label.equals(wanted) || b.name().equals(wanted)) {
                 return b;
             }

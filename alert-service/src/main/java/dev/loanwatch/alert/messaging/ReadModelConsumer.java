@@ -3,6 +3,7 @@ package dev.loanwatch.alert.messaging;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.loanwatch.alert.repository.FactStore;
 import dev.loanwatch.alert.repository.FactStore.EarlyPayment;
+import dev.loanwatch.alert.repository.FactStore.LoanFact;
 import dev.loanwatch.alert.repository.FactStore.Opened;
 import dev.loanwatch.alert.repository.FactStore.Recovery;
 import dev.loanwatch.alert.repository.FactStore.Restructured;
@@ -22,6 +23,7 @@ import dev.loanwatch.contracts.events.v1.LoanStatus;
 import dev.loanwatch.contracts.events.v1.LoanStatusChanged;
 import dev.loanwatch.contracts.events.v1.MonthEndSnapshot;
 import dev.loanwatch.contracts.events.v1.PaymentReceived;
+import dev.loanwatch.contracts.events.v1.ScheduledInstallment;
 import dev.loanwatch.domain.Bucket;
 import dev.loanwatch.domain.FiveTierGrade;
 import dev.loanwatch.domain.RateBand;
@@ -92,61 +94,39 @@ public class ReadModelConsumer {
         this.applier = applier;
     }
 
-    /** Loan events, polled by {@link BulkFeeds}. */
+    /** Loan events, polled by {@link BulkFeeds}: each read once into its fact. */
     public void loans(ConsumerRecords<String, byte[]> records) {
-        consume(records, LoanEvent.class.getSimpleName(), v -> {
+        this.<LoanFact>consume(records, LoanEvent.class.getSimpleName(), v -> {
             LoanEvent e = LoanEvent.parseFrom(v);
             require(!e.getLoanId().isBlank(), "loan_id is empty");
-            switch (e.getEventCase()) {
-                case OPENED -> {
-                    require(!e.getOpened().getBorrowerId().isBlank(), "opened.borrower_id is empty");
-                    require(e.getOpened().getTermMonths() > 0, "opened.term_months must be at least 1");
-                    date(e.getOpened().getDisbursementDate(), "opened.disbursement_date");
-                    try {
-                        require(new BigDecimal(e.getOpened().getAnnualRate()).signum() >= 0,
-                                "opened.annual_rate is negative");
-                    } catch (NumberFormatException bad) {
-                        throw new Invalid("opened.annual_rate is not a decimal");
+            return switch (e.getEventCase()) {
+                case OPENED -> opened(e.getLoanId(), e.getOpened());
+                case WRITTEN_OFF -> new WrittenOff(e.getLoanId(), date(e.getWrittenOff().getWriteOffDate(),
+                        "written_off.write_off_date"), e.getWrittenOff().getPrincipalFen(), e.getWrittenOff().getInterestFen());
+                case RESTRUCTURED -> {
+                    LocalDate last = null;
+                    for (ScheduledInstallment i : e.getRestructured().getScheduleList()) {
+                        LocalDate due = date(i.getDueDate(), "restructured.schedule.due_date");
+                        last = last == null || due.isAfter(last) ? due : last;
                     }
+                    date(e.getRestructured().getEffectiveDate(), "restructured.effective_date");
+                    yield new Restructured(e.getLoanId(), last);
                 }
-                case WRITTEN_OFF -> date(e.getWrittenOff().getWriteOffDate(), "written_off.write_off_date");
-                case RESTRUCTURED -> date(e.getRestructured().getEffectiveDate(), "restructured.effective_date");
                 default -> throw new Invalid("no event in the LoanEvent");
-            }
-            return e;
+            };
         }, (c, events) -> {
-            List<Opened> opened = new ArrayList<>();
-            List<WrittenOff> writeOffs = new ArrayList<>();
-            List<Restructured> restructures = new ArrayList<>();
-            for (LoanEvent e : events) {
-                switch (e.getEventCase()) {
-                    case OPENED -> opened.add(new Opened(e.getLoanId(), e.getOpened()));
-                    case WRITTEN_OFF -> writeOffs.add(new WrittenOff(e.getLoanId(), e.getWrittenOff()));
-                    case RESTRUCTURED -> restructures.add(new Restructured(e.getLoanId(), e.getRestructured()));
-                    default -> throw new IllegalStateException("checked when read");
-                }
-            }
             // a loan's events are in order in its partition; opened before written off in one batch too
-            facts.loansOpened(c, opened);
-            facts.restructured(c, restructures);
-            facts.writtenOff(c, writeOffs);
+            facts.loansOpened(c, only(events, Opened.class));
+            facts.restructured(c, only(events, Restructured.class));
+            facts.writtenOff(c, only(events, WrittenOff.class));
         }, events -> {
-            List<LoanColumns.Opened> opened = new ArrayList<>();
-            List<LoanColumns.Dated> writeOffs = new ArrayList<>();
-            List<LoanColumns.Dated> restructures = new ArrayList<>();
-            for (LoanEvent e : events) {
-                switch (e.getEventCase()) {
-                    case OPENED -> opened.add(opened(e.getLoanId(), e.getOpened()));
-                    case WRITTEN_OFF -> writeOffs.add(new LoanColumns.Dated(e.getLoanId(),
-                            IsoDate.parse(e.getWrittenOff().getWriteOffDate())));
-                    case RESTRUCTURED -> FactStore.lastDue(e.getRestructured().getScheduleList()).ifPresent(d ->
-                            restructures.add(new LoanColumns.Dated(e.getLoanId(), d)));
-                    default -> throw new IllegalStateException("checked when read");
-                }
-            }
-            columns.opened(opened);
-            columns.restructured(restructures);
-            columns.writtenOff(writeOffs);
+            columns.opened(only(events, Opened.class).stream().map(o -> new LoanColumns.Opened(o.loanId(), o.borrowerId(),
+                    o.product(), o.channel(), o.termBand(), o.rateBand(), o.disbursed(), o.principalFen(), o.firstDue(),
+                    o.lastDue())).toList());
+            columns.restructured(only(events, Restructured.class).stream().filter(r -> r.lastDue() != null)
+                    .map(r -> new LoanColumns.Dated(r.loanId(), r.lastDue())).toList());
+            columns.writtenOff(only(events, WrittenOff.class).stream()
+                    .map(w -> new LoanColumns.Dated(w.loanId(), w.date())).toList());
         });
     }
 
@@ -185,19 +165,24 @@ public class ReadModelConsumer {
     /** Polled by {@link BulkFeeds}. */
     public void statusChanges(ConsumerRecords<String, byte[]> records) {
         consume(records, LoanStatusChanged.class.getSimpleName(),
-                v -> status(LoanStatusChanged.parseFrom(v).getStatus()), facts::statusChanges,
+                v -> status(LoanStatusChanged.parseFrom(v).getStatus(), new Dates()).status(), facts::statusChanges,
                 changes -> columns.entries(FactStore.delinquencyEntries(changes).stream()
                         .map(s -> new LoanColumns.Dated(s.getLoanId(), IsoDate.parse(s.getAsOf()))).toList()));
     }
 
-    /** The month-end snapshots, polled by {@link BulkFeeds}. */
+    /** The month-end snapshots, polled by {@link BulkFeeds}: each read once into the row the table and the columns take. */
     public void monthEnds(ConsumerRecords<String, byte[]> records) {
+        Dates dates = new Dates();
         consume(records, MonthEndSnapshot.class.getSimpleName(), v -> {
-            LoanStatus s = status(MonthEndSnapshot.parseFrom(v).getStatus());
-            LocalDate asOf = IsoDate.parse(s.getAsOf());
+            Checked checked = status(MonthEndSnapshot.parseFrom(v).getStatus(), dates);
+            LocalDate asOf = checked.asOf();
             require(asOf.getDayOfMonth() == asOf.lengthOfMonth(), "status.as_of " + asOf + " is not a month end");
-            return s;
-        }, facts::monthEnds, snapshots -> columns.snapshots(snapshots.stream().map(ReadModelConsumer::snapshot).toList()));
+            LoanStatus s = checked.status();
+            return new LoanColumns.Snapshot(asOf, s.getLoanId(), s.getDpd(), checked.bucket().code(),
+                    FiveTierGrade.valueOf(s.getGrade().name()).code(), s.getOutstandingPrincipalFen(),
+                    s.getOverduePrincipalFen(), s.getOverdueInterestFen(), s.getNearM2(), s.getNearM3(), s.getRestructured(),
+                    s.getMob());
+        }, facts::monthEnds, columns::snapshots);
     }
 
     @Incoming("borrower-tags")
@@ -242,17 +227,32 @@ public class ReadModelConsumer {
         });
     }
 
-    private static LoanColumns.Opened opened(String loanId, LoanOpened o) {
-        return new LoanColumns.Opened(loanId, o.getBorrowerId(), o.getProduct(), o.getChannel(),
-                TermBand.of(o.getTermMonths()).label(), RateBand.of(new BigDecimal(o.getAnnualRate())).label(),
-                IsoDate.parse(o.getDisbursementDate()), o.getPrincipalFen(),
-                FactStore.firstDue(o.getScheduleList()).orElse(null), FactStore.lastDue(o.getScheduleList()).orElse(null));
+    private static Opened opened(String loanId, LoanOpened o) throws Invalid {
+        require(!o.getBorrowerId().isBlank(), "opened.borrower_id is empty");
+        require(o.getTermMonths() > 0, "opened.term_months must be at least 1");
+        date(o.getDisbursementDate(), "opened.disbursement_date");
+        try {
+            require(new BigDecimal(o.getAnnualRate()).signum() >= 0, "opened.annual_rate is negative");
+        } catch (NumberFormatException bad) {
+            throw new Invalid("opened.annual_rate is not a decimal");
+        }
+        try {
+            return Opened.of(loanId, o);
+        } catch (DateTimeParseException e) {
+            // the dates above are checked: this is a due date of the schedule
+            throw new Invalid("opened.schedule.due_date is not an ISO date: '" + e.getParsedString() + "'");
+        }
     }
 
-    private static LoanColumns.Snapshot snapshot(LoanStatus s) {
-        return new LoanColumns.Snapshot(IsoDate.parse(s.getAsOf()), s.getLoanId(), s.getDpd(), Bucket.ofLabel(s.getBucket()).code(),
-                FiveTierGrade.valueOf(s.getGrade().name()).code(), s.getOutstandingPrincipalFen(), s.getOverduePrincipalFen(),
-                s.getOverdueInterestFen(), s.getNearM2(), s.getNearM3(), s.getRestructured());
+    /** The facts of one kind among a batch's loan facts, in their order. */
+    private static <T extends LoanFact> List<T> only(List<LoanFact> facts, Class<T> kind) {
+        List<T> out = new ArrayList<>();
+        for (LoanFact f : facts) {
+            if (kind.isInstance(f)) {
+                out.add(kind.cast(f));
+            }
+        }
+        return out;
     }
 
     private static LoanColumns.Labels labels(BorrowerTags t) {
@@ -263,17 +263,35 @@ public class ReadModelConsumer {
                 t.getCustomTagsList().stream().map(g -> g.getCode()).toList());
     }
 
-    private static LoanStatus status(LoanStatus s) throws Invalid {
+    /** A status that passed the checks, with what they parsed. */
+    private record Checked(LoanStatus status, LocalDate asOf, Bucket bucket) {
+    }
+
+    private static Checked status(LoanStatus s, Dates dates) throws Invalid {
         require(!s.getLoanId().isBlank(), "status.loan_id is empty");
-        date(s.getAsOf(), "status.as_of");
-        label(s.getBucket(), "status.bucket");
+        LocalDate asOf = dates.parse(s.getAsOf(), "status.as_of");
+        Bucket bucket = label(s.getBucket(), "status.bucket");
         if (!s.getPreviousBucket().isEmpty()) {
             label(s.getPreviousBucket(), "status.previous_bucket");
         }
         require(s.getGrade().getNumber() >= 1 && s.getGrade().getNumber() <= 5, "status.grade is not a five-tier grade");
         require(s.getDpd() >= 0, "status.dpd is negative");
         require(s.getOutstandingPrincipalFen() >= 0, "status.outstanding_principal_fen is negative");
-        return s;
+        return new Checked(s, asOf, bucket);
+    }
+
+    /** A batch's dates, each read once: the snapshots of a batch fall on one or two month ends. */
+    private static final class Dates {
+        private String text;
+        private LocalDate date;
+
+        LocalDate parse(String value, String field) throws Invalid {
+            if (!value.equals(text)) {
+                date = date(value, field);
+                text = value;
+            }
+            return date;
+        }
     }
 
     private <T> void consume(ConsumerRecords<String, byte[]> records, String message, Reader<T> reader, Writer<T> writer,
@@ -318,17 +336,17 @@ public class ReadModelConsumer {
         }
     }
 
-    private static void date(String value, String field) throws Invalid {
+    private static LocalDate date(String value, String field) throws Invalid {
         try {
-            IsoDate.parse(value);
+            return IsoDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new Invalid(field + " is not an ISO date: '" + value + "'");
         }
     }
 
-    private static void label(String value, String field) throws Invalid {
+    private static Bucket label(String value, String field) throws Invalid {
         try {
-            Bucket.ofLabel(value);
+            return Bucket.ofLabel(value);
         } catch (IllegalArgumentException e) {
             throw new Invalid(field + ": " + e.getMessage());
         }

@@ -98,10 +98,10 @@ public class LoanColumns {
                          String province, String prefecture, String size, List<String> riskGroups, List<String> tags) {
     }
 
-    /** A loan at a month end (bucket and grade as stored codes). */
+    /** A loan at a month end (bucket and grade as stored codes; months on book are stored, not held in the columns). */
     public record Snapshot(LocalDate monthEnd, String loanId, int dpd, int bucket, int grade, long outstandingFen,
                            long overduePrincipalFen, long overdueInterestFen, boolean nearM2, boolean nearM3,
-                           boolean restructured) {
+                           boolean restructured, int mob) {
     }
 
     /** A dated fact of a loan: a write-off, a new last due date, a delinquency entry. */
@@ -178,8 +178,12 @@ public class LoanColumns {
     public List<LocalDate> snapshots(List<Snapshot> list) {
         List<LocalDate> replaced = new ArrayList<>();
         write(() -> {
+            MonthColumns m = null;
             for (Snapshot s : list) {
-                MonthColumns m = months.computeIfAbsent(s.monthEnd(), MonthColumns::new);
+                // a batch holds one or two month ends: not a map lookup per row
+                if (m == null || !m.monthEnd.equals(s.monthEnd())) {
+                    m = months.computeIfAbsent(s.monthEnd(), MonthColumns::new);
+                }
                 int l = loan(s.loanId());
                 seen[l] = true;
                 int flags = (s.restructured() ? MonthColumns.RESTRUCTURED : 0) | (s.nearM2() ? MonthColumns.NEAR_M2 : 0)

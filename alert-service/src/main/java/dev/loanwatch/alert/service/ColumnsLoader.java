@@ -113,7 +113,7 @@ public class ColumnsLoader {
                 }
             }
             String columnsList = "month_end, loan_id, dpd, bucket, grade, outstanding_fen, overdue_principal_fen,"
-                    + " overdue_interest_fen, near_m2, near_m3, restructured";
+                    + " overdue_interest_fen, near_m2, near_m3, restructured, mob";
             for (LocalDate m : monthEnds) {
                 List<LocalDate> replaced = new ArrayList<>();
                 stream(c, "select " + columnsList + " from month_end where month_end = '" + m + "'", ColumnsLoader::snapshot,
@@ -152,7 +152,8 @@ public class ColumnsLoader {
 
     private static Snapshot snapshot(ResultSet rs) throws SQLException {
         return new Snapshot(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11));
+                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9), rs.getBoolean(10), rs.getBoolean(11),
+                rs.getInt(12));
     }
 
     private static List<String> strings(Array array) throws SQLException {
