@@ -23,7 +23,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -99,10 +101,15 @@ public class FactStore {
     /**
      * Loans opened, each with the first installments of its original schedule (FPD … QPD) as arrays in
      * its row: a table of their own cost four keyed rows per loan, the slowest part of a rebuild after
-     * the month-end snapshots.
+     * the month-end snapshots. A loan already stored is skipped by {@code not exists} rather than
+     * {@code on conflict do nothing}, whose speculative insertion cost PostgreSQL a third more per row
+     * (500,000 loans: 3.8 s against 2.9 s, psql, here); only this service's loan feed writes the table,
+     * and a second opening of a loan in the same batch is dropped here.
      */
     public void loansOpened(Connection c, List<Opened> loans) throws SQLException {
-        Bulk.of(loans)
+        Map<String, Opened> first = new LinkedHashMap<>();
+        loans.forEach(o -> first.putIfAbsent(o.loanId(), o));
+        Bulk.of(List.copyOf(first.values()))
                 .column(Opened::loanId)
                 .column(Opened::borrowerId)
                 .column(Opened::product)
@@ -127,7 +134,7 @@ public class FactStore {
                         from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::bigint[],
                                     ?::numeric[], ?::int[], ?::text[], ?::text[], ?::date[], ?::date[], ?::text[], ?::text[],
                                     ?::text[]) as x(l, b, p, ch, dd, co, pr, ar, tm, tb, rb, fd, ld, en, ed, ef)
-                        on conflict (loan_id) do nothing""");
+                        where not exists (select 1 from loan stored where stored.loan_id = x.l)""");
     }
 
     public void writtenOff(Connection c, List<WrittenOff> writeOffs) throws SQLException {
