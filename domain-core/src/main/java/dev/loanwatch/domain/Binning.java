@@ -176,22 +176,24 @@ public final class Binning {
     }
 
     /**
-     * The bins merging starts from: equal-frequency cuts, plus a bin of its own for every value that
-     * holds at least one initial bin's share of the rows. Equal frequency alone would fold the rest
-     * into such a mass point — with 96 % of loans at DPD 0, every quantile is 0 and the 4 % that are
-     * delinquent, the strongest signal of a book, would never get a bin; merging then decides whether
-     * the tail is large enough to keep ({@code minBinShare}).
+     * The bins merging starts from: a bin of its own for every value that holds at least one initial
+     * bin's share of the rows (a mass point), and equal-frequency cuts of the other rows among
+     * themselves. Equal frequency over all rows would fold the rest into the mass point's quantiles —
+     * with 96 % of loans at DPD 0 and 20 initial bins, the 4 % that are delinquent, the strongest
+     * signal of a book, would share one initial bin, and DPD 5 (a late payment that cures) could never
+     * be told from DPD 80 (a loan that stopped paying); merging then decides which of the tail's bins
+     * are large enough to keep ({@code minBinShare}).
      */
     static double[] initialCuts(ValueCounts regular, int bins) {
-        double[] cuts = Cuts.equalFrequency(regular, bins);
         long n = 0;
         for (int i = 0; i < regular.size(); i++) {
             n += regular.rows(i);
         }
         java.util.TreeSet<Double> all = new java.util.TreeSet<>();
-        for (double c : cuts) {
-            all.add(c);
-        }
+        int others = 0;
+        double[] values = new double[regular.size()];
+        long[] good = new long[regular.size()];
+        long[] bad = new long[regular.size()];
         for (int i = 0; i < regular.size(); i++) {
             if (regular.rows(i) * bins >= n) {
                 if (i > 0) {
@@ -200,7 +202,16 @@ public final class Binning {
                 if (i + 1 < regular.size()) {
                     all.add(regular.values()[i + 1]); // and the next value the one after it
                 }
+            } else {
+                values[others] = regular.values()[i];
+                good[others] = regular.good()[i];
+                bad[others] = regular.bad()[i];
+                others++;
             }
+        }
+        ValueCounts rest = new ValueCounts(Arrays.copyOf(values, others), Arrays.copyOf(good, others), Arrays.copyOf(bad, others));
+        for (double c : Cuts.equalFrequency(rest, bins)) {
+            all.add(c);
         }
         return all.stream().mapToDouble(Double::doubleValue).toArray();
     }

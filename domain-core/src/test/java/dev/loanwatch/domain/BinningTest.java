@@ -400,4 +400,34 @@ class BinningTest {
         assertEquals(20, bins.good()[1]);
         assertEquals(20, bins.bad()[1]);
     }
+
+    /**
+     * The tail has its own story: 9,600 loans at DPD 0 (96 bad), 200 at DPD 1 … 20 of which 10 % go
+     * bad (late payers who cure), 200 at DPD 61 … 80 of which 90 % do (loans that stopped paying).
+     * The initial cuts split the 4 % outside the mass point among themselves, so merging can keep the
+     * two halves of the tail apart (each 2 % of the rows, the minimum): three bins, bad rates 1 %,
+     * 10 %, 90 %. Quantiles over all rows put the whole tail in one initial bin (50 %).
+     */
+    @Test
+    void theTailOutsideAMassPointIsCutAmongItself() {
+        int n = 10_000;
+        double[] values = new double[n];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (i < 9_600) {
+                values[i] = 0;
+                labels[i] = i < 96 ? 1 : 0;
+            } else if (i < 9_800) {
+                values[i] = 1 + (i - 9_600) % 20;
+                labels[i] = (i - 9_600) < 20 ? 1 : 0;
+            } else {
+                values[i] = 61 + (i - 9_800) % 20;
+                labels[i] = (i - 9_800) < 180 ? 1 : 0;
+            }
+        }
+        Binning.NumericBins bins = Binning.numeric(values, labels, Binning.Options.defaults().withMinBinShare(0.02));
+        assertArrayEquals(new double[] {1, 61}, bins.cuts());
+        assertArrayEquals(new long[] {9_504, 180, 20, 0}, bins.good());
+        assertArrayEquals(new long[] {96, 20, 180, 0}, bins.bad());
+    }
 }

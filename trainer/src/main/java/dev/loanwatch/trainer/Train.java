@@ -29,6 +29,8 @@ public final class Train {
             "  --book DIR          a simulator output directory: observation points (loan × month end), label M3+ within 12 months",
             "  --csv FILE          any CSV with a header; --target names the 1/0 column",
             "  --period COLUMN     (CSV) sortable period column: the latest periods are the out-of-time test",
+            "  --group COLUMN      (CSV) rows with the same value (a loan, a customer) are never split between train and test or folds",
+            "  --horizon N         (CSV) the target looks N periods ahead: rows less than N periods before the test do not train",
             "  --ignore A,B        (CSV) columns that are not features (ids)",
             "  --out DIR           where the ONNX files, model cards and report.html go",
             "  --name NAME         model name (default: loanwatch-pd)       --version V   (default 1)",
@@ -66,7 +68,8 @@ public final class Train {
                 target = "bad = DPD > " + label.dpdOver() + " at a month end within " + label.months() + " months after the observation";
             } else {
                 Set<String> ignore = a.containsKey("ignore") ? Arrays.stream(a.get("ignore").split(",")).map(String::trim).collect(Collectors.toSet()) : Set.of();
-                d = CsvDataset.read(Path.of(a.get("csv")), new CsvDataset.Spec(a.get("target"), a.get("period"), ignore));
+                d = CsvDataset.read(Path.of(a.get("csv")), new CsvDataset.Spec(a.get("target"), a.get("period"), a.get("group"),
+                        a.containsKey("horizon") ? Integer.parseInt(a.get("horizon")) : 0, ignore));
                 target = "column " + a.get("target") + " = 1";
             }
             progress.step(String.format("read %,d rows, %d features (%.1f s)", d.rows(), d.columns().size(), (System.nanoTime() - t) / 1e9));

@@ -59,8 +59,11 @@ public final class Training {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long t = System.nanoTime();
         Splits s = Splits.of(d, o.testShare(), o.folds(), o.seed());
-        progress.step(String.format("split: %,d training rows, %,d test rows (%s), %d folds", s.train().length, s.test().length,
-                s.outOfTime() ? "out of time: the latest periods" : "stratified random: the data has no period", s.k()));
+        progress.step(String.format("split: %,d training rows, %,d test rows (%s), %d folds%s%s", s.train().length, s.test().length,
+                s.outOfTime() ? "out of time: the latest periods" : "stratified random: the data has no period", s.k(),
+                d.group() == null ? "" : ", groups kept whole",
+                s.embargoed() == 0 ? "" : String.format(", %,d rows left out: less than %d periods before the test, their outcome"
+                        + " not yet known when it begins", s.embargoed(), d.horizon())));
         // folds < 2: no cross-validation (a benchmark, or a retrain whose folds were measured before)
         int folds = s.k() < 2 ? 0 : s.k();
         double[] scorecardFolds = new double[folds];
@@ -71,7 +74,7 @@ public final class Training {
             int[] y = Metrics.pick(d.target(), held);
             Scorecard card = Scorecard.train(d, fit, o.scorecard());
             scorecardFolds[f] = Metrics.of(card.pd(d, held), y, null).auc();
-            int[][] inner = innerValidation(fit, o.seed() + f);
+            int[][] inner = Splits.validation(d, fit, o.seed() + f);
             Gbdt gbdt = Gbdt.train(d, inner[0], inner[1], o.gbdt());
             gbdtFolds[f] = Metrics.of(gbdt.pd(d, held), y, null).auc();
             progress.step(String.format("fold %d of %d: AUC scorecard %.4f, GBDT %.4f", f + 1, s.k(), scorecardFolds[f], gbdtFolds[f]));
@@ -84,7 +87,7 @@ public final class Training {
         progress.step(String.format("scorecard: %d features in, %d left out (%.1f s)", card.features().size(), card.dropped().size(),
                 seconds.get("scorecard")));
         t = System.nanoTime();
-        int[][] stopping = folds > 0 ? new int[][] {s.foldRows(0, false), s.foldRows(0, true)} : innerValidation(s.train(), o.seed());
+        int[][] stopping = folds > 0 ? new int[][] {s.foldRows(0, false), s.foldRows(0, true)} : Splits.validation(d, s.train(), o.seed());
         Gbdt gbdt = Gbdt.train(d, stopping[0], stopping[1], o.gbdt());
         seconds.put("gbdt", (System.nanoTime() - t) / 1e9);
         progress.step(String.format("GBDT: %d rounds, best %d, early stopping on %s (%.1f s)", gbdt.rounds(), gbdt.bestRound() + 1,
@@ -118,14 +121,5 @@ public final class Training {
         double[] cuts = PopulationStability.quantileCuts(trainPd, 10);
         double psi = PopulationStability.psi(PopulationStability.shares(trainPd, cuts), PopulationStability.shares(testPd, cuts));
         return new Evaluation(folds, train, test, psi, trainPd, testPd);
-    }
-
-    /** A tenth of the rows (every tenth after a seeded shuffle) stops the GBDT early; the rest train it. */
-    private static int[][] innerValidation(int[] rows, long seed) {
-        int[] shuffled = rows.clone();
-        Splits.shuffle(shuffled, new java.util.Random(seed));
-        int[] validation = Arrays.stream(shuffled).limit(Math.max(1, shuffled.length / 10)).sorted().toArray();
-        int[] train = Arrays.stream(shuffled).skip(validation.length).sorted().toArray();
-        return new int[][] {train, validation};
     }
 }

@@ -27,10 +27,18 @@ public final class CsvDataset {
     private CsvDataset() {
     }
 
-    /** What to read: the target column, an optional period column (out-of-time split) and columns to leave out (ids). */
-    public record Spec(String target, String period, Set<String> ignore) {
+    /**
+     * What to read: the target column, an optional period column (out-of-time split), an optional group
+     * column (rows of one loan or customer, never split), how many periods ahead the target looks (0:
+     * not said) and columns to leave out (ids).
+     */
+    public record Spec(String target, String period, String group, int horizon, Set<String> ignore) {
         public Spec {
             ignore = Set.copyOf(ignore);
+        }
+
+        public Spec(String target, String period, Set<String> ignore) {
+            this(target, period, null, 0, ignore);
         }
     }
 
@@ -58,6 +66,9 @@ public final class CsvDataset {
             if (spec.period() != null) {
                 index(header, spec.period(), "period");
             }
+            if (spec.group() != null) {
+                index(header, spec.group(), "group");
+            }
             numeric = new boolean[header.length];
             Arrays.fill(numeric, true);
             while (it.hasNext()) {
@@ -79,9 +90,10 @@ public final class CsvDataset {
         }
         int targetIndex = index(header, spec.target(), "target");
         int periodIndex = spec.period() == null ? -1 : index(header, spec.period(), "period");
+        int groupIndex = spec.group() == null ? -1 : index(header, spec.group(), "group");
         List<Integer> features = new ArrayList<>();
         for (int c = 0; c < header.length; c++) {
-            if (c != targetIndex && c != periodIndex && !spec.ignore().contains(header[c])) {
+            if (c != targetIndex && c != periodIndex && c != groupIndex && !spec.ignore().contains(header[c])) {
                 features.add(c);
             }
         }
@@ -96,6 +108,8 @@ public final class CsvDataset {
         }
         int[] target = new int[rows];
         String[] period = periodIndex < 0 ? null : new String[rows];
+        int[] group = groupIndex < 0 ? null : new int[rows];
+        java.util.Map<String, Integer> groups = new java.util.HashMap<>();
         try (CsvReader<CsvRecord> reader = reader(file)) {
             var it = reader.iterator();
             it.next();
@@ -109,6 +123,13 @@ public final class CsvDataset {
                         throw new CsvProblem(r.getStartingLineNumber(), header[periodIndex], "the period is missing");
                     }
                     period[row] = p;
+                }
+                if (group != null) {
+                    String g = r.getField(groupIndex).trim();
+                    if (missing(g)) {
+                        throw new CsvProblem(r.getStartingLineNumber(), header[groupIndex], "the group is missing");
+                    }
+                    group[row] = groups.computeIfAbsent(g, k -> groups.size());
                 }
                 for (int c : features) {
                     String v = r.getField(c).trim();
@@ -128,7 +149,7 @@ public final class CsvDataset {
         for (int c : features) {
             columns.add(numeric[c] ? new Column.Numeric(header[c], numbers[c]) : new Column.Categorical(header[c], texts[c]));
         }
-        return new Dataset(columns, target, period, null);
+        return new Dataset(columns, target, period, null, group, spec.horizon());
     }
 
     private static CsvReader<CsvRecord> reader(Path file) throws IOException {

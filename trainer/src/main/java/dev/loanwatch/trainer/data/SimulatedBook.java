@@ -44,7 +44,8 @@ import java.util.stream.IntStream;
  *
  * <p><b>Target.</b> 1 when the loan's DPD exceeds {@code label.dpdOver()} at the end of any day of the outcome
  * window ({@link Label#isBad}): at a month end, or between two when the payments show it. <b>Period</b>: M as
- * YYYY-MM. <b>Oracle</b>: {@code truth.csv}'s {@code truePd12m} at (loan, M), NaN where it has none; null when
+ * YYYY-MM. <b>Group</b>: the loan, so that no split puts one loan's month ends on both sides. <b>Horizon</b>:
+ * {@code label.months()}. <b>Oracle</b>: {@code truth.csv}'s {@code truePd12m} at (loan, M), NaN where it has none; null when
  * the directory has no {@code truth.csv}.
  *
  * <p><b>Speed.</b> Files are streamed, borrowers, payments and truth side by side; each loan is replayed once, to the end of the data, and all its month ends
@@ -97,7 +98,7 @@ public final class SimulatedBook {
                             month -> truth == null ? Double.NaN : truth.truePd(i, month));
                 })
                 .toList();
-        return dataset(perLoan, truth != null);
+        return dataset(perLoan, truth != null, label.months());
     }
 
     /** What a reader returned, or what it threw. */
@@ -133,17 +134,19 @@ public final class SimulatedBook {
                 .min(Comparator.naturalOrder()).orElseThrow();
     }
 
-    private static Dataset dataset(List<List<LoanObservations.Row>> perLoan, boolean withOracle) {
+    private static Dataset dataset(List<List<LoanObservations.Row>> perLoan, boolean withOracle, int horizon) {
         int rows = perLoan.stream().mapToInt(List::size).sum();
         double[][] numeric = new double[LoanFeatures.NUMERIC.size()][rows];
         String[][] categorical = new String[LoanFeatures.CATEGORICAL.size()][rows];
         int[] target = new int[rows];
         String[] period = new String[rows];
         double[] oracle = withOracle ? new double[rows] : null;
+        int[] group = new int[rows];
         Map<YearMonth, String> periods = new HashMap<>();
         int r = 0;
-        for (List<LoanObservations.Row> loan : perLoan) {
-            for (LoanObservations.Row row : loan) {
+        for (int l = 0; l < perLoan.size(); l++) {
+            for (LoanObservations.Row row : perLoan.get(l)) {
+                group[r] = l;
                 double[] n = row.features().numeric();
                 for (int c = 0; c < n.length; c++) {
                     numeric[c][r] = n[c];
@@ -167,6 +170,6 @@ public final class SimulatedBook {
         for (int c = 0; c < categorical.length; c++) {
             columns.add(new Column.Categorical(LoanFeatures.CATEGORICAL.get(c), categorical[c]));
         }
-        return new Dataset(columns, target, period, oracle);
+        return new Dataset(columns, target, period, oracle, group, horizon);
     }
 }

@@ -48,6 +48,9 @@ public final class ModelCard {
         data.put("testRows", r.splits().test().length);
         data.put("test", r.splits().outOfTime() ? "out of time: the latest periods" : "stratified random hold-out (the data has no period)");
         data.put("folds", r.splits().k());
+        data.put("groupsKeptWhole", r.data().group() != null);
+        data.put("horizonPeriods", r.data().horizon());
+        data.put("embargoedRows", r.splits().embargoed());
         if (r.data().period() != null) {
             data.put("testPeriods", periods(r.data().period(), r.splits().test()));
         }

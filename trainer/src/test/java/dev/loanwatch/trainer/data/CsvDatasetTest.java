@@ -68,4 +68,20 @@ class CsvDatasetTest {
         var empty = assertThrows(CsvDataset.CsvProblem.class, () -> CsvDataset.read(csv(""), new CsvDataset.Spec("y", null, Set.of())));
         assertTrue(empty.getMessage().contains("empty"));
     }
+
+    @Test
+    void aGroupColumnKeepsRowsTogetherAndIsNoFeature() throws Exception {
+        Dataset d = CsvDataset.read(csv("loan,month,x,y\nA,2024-01,1,0\nB,2024-01,2,1\nA,2024-02,3,0\n"),
+                new CsvDataset.Spec("y", "month", "loan", 12, Set.of()));
+        assertEquals(java.util.List.of("x"), d.columns().stream().map(c -> c.name()).toList());
+        assertArrayEquals(new int[] {0, 1, 0}, d.group());
+        assertEquals(12, d.horizon());
+        var missingGroup = assertThrows(CsvDataset.CsvProblem.class, () -> CsvDataset.read(csv("loan,x,y\nA,1,0\n,2,1\n"),
+                new CsvDataset.Spec("y", null, "loan", 0, Set.of())));
+        assertEquals("line 3, column loan: the group is missing", missingGroup.getMessage());
+        var noSuchGroup = assertThrows(CsvDataset.CsvProblem.class, () -> CsvDataset.read(csv("x,y\n1,0\n2,1\n"),
+                new CsvDataset.Spec("y", null, "loan", 0, Set.of())));
+        assertTrue(noSuchGroup.getMessage().startsWith("line 1, column loan: the group column is not in the header"),
+                noSuchGroup.getMessage());
+    }
 }
