@@ -102,4 +102,23 @@ class FunnelTest {
         given().queryParam("by", "weather").get("/analytics/funnel").then().statusCode(400)
                 .body("errors[0].field", equalTo("by"));
     }
+
+    /** A product whose applications were all rejected has no loan: the funnel is still asked by it. */
+    @Test
+    void aProductWithApplicationsButNoLoansIsAFilter() {
+        String product = Book.id("FR");
+        String borrower = Book.id("FRB");
+        Book.application(Book.id("R1"), borrower, product, LocalDate.of(2018, 6, 4), ApplicationDecision.REJECTED,
+                DecisionRoute.MACHINE, false, List.of(), ModelDecision.REJECT, "R07", "E", null);
+        Book.flush();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            var r = given().queryParam("product", product).get("/analytics/funnel").then().extract();
+            return r.statusCode() == 200 && Integer.valueOf(1).equals(r.jsonPath().get("rows[0].rejected"));
+        });
+        given().queryParam("product", Book.id("NOPE")).get("/analytics/funnel").then().statusCode(400)
+                .body("errors[0].field", equalTo("product"));
+        // the loans' reports still refuse it: no loan of the book has it
+        given().queryParam("product", product).get("/analytics/asset-quality").then().statusCode(400)
+                .body("errors[0].field", equalTo("product"));
+    }
 }

@@ -14,7 +14,9 @@ import org.jboss.logging.Logger;
  * committed, while the consumers read and store the next ones (a rebuild's month-end feed spent a
  * quarter of its time there). A few batches may wait; a consumer that would queue more waits instead,
  * so memory stays bounded. The columns trail the tables by those batches at most; a crash loses only
- * columns, which the next start loads from the tables.
+ * columns, which the next start loads from the tables. A batch that cannot be added leaves the columns
+ * short of the tables: the failure is kept and liveness (read-model-columns) goes DOWN, so the
+ * orchestrator restarts the service, whose start loads the columns from the tables again.
  */
 @ApplicationScoped
 public class ColumnsApplier {
@@ -22,6 +24,7 @@ public class ColumnsApplier {
     private static final int WAITING = 4;
 
     private final ThreadPoolExecutor executor;
+    private volatile String failure;
 
     public ColumnsApplier() {
         BlockingQueue<Runnable> queue = new ArrayBlockingQueue<>(WAITING);
@@ -46,10 +49,16 @@ public class ColumnsApplier {
             try {
                 apply.run();
             } catch (RuntimeException e) {
+                failure = e.toString();
                 LOG.errorf(e, "a committed batch could not be added to the read model's columns; they are incomplete until"
-                        + " the next start loads them from the tables");
+                        + " the next start loads them from the tables (liveness is DOWN)");
             }
         });
+    }
+
+    /** Why a committed batch could not be added to the columns, or null while every one was. */
+    public String failure() {
+        return failure;
     }
 
     void onStop(@Observes ShutdownEvent e) {

@@ -65,6 +65,7 @@ public class FunnelQueries {
     }
 
     public List<Group> groups(Connection c, Segment segment, LocalDate fromMonth, LocalDate toMonth, By by) throws SQLException {
+        known(c, segment);
         List<String> where = new ArrayList<>(List.of("a.applied_month between ? and ?"));
         List<String> params = new ArrayList<>();
         segment.values().forEach((d, v) -> {
@@ -95,6 +96,30 @@ public class FunnelQueries {
             }
         }
         return out;
+    }
+
+    /**
+     * A product or channel filter names one that some application has (the loans' list does not
+     * decide here: a product may have had only rejected applications); else a 400 naming the parameter.
+     */
+    private static void known(Connection c, Segment segment) throws SQLException {
+        for (Dimension d : List.of(Dimension.PRODUCT, Dimension.CHANNEL)) {
+            String value = segment.values().get(d);
+            if (value == null) {
+                continue;
+            }
+            try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from application where "
+                    + (d == Dimension.PRODUCT ? "product" : "channel") + " = ?)")) {
+                ps.setString(1, value);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        throw new RejectedException(Rejection.invalid(d.parameter(),
+                                "no application has " + d.parameter() + " '" + value + "'"));
+                    }
+                }
+            }
+        }
     }
 
     /** The first and last month with applications, or null when there are none. */

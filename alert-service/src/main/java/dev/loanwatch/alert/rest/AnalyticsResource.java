@@ -250,7 +250,7 @@ public class AnalyticsResource {
                         "give month, product, channel, rejectReason, riskGrade or rule")));
         LocalDate from = param(uri, "from") == null ? null : Months.parse("from", param(uri, "from"));
         LocalDate to = param(uri, "to") == null ? null : Months.parse("to", param(uri, "to"));
-        return respond(uri, Set.of("from", "to", "by", "format"), v -> funnel.funnel(v, from, to, key));
+        return respond(uri, Set.of("from", "to", "by", "format"), false, v -> funnel.funnel(v, from, to, key));
     }
 
     @GET
@@ -290,12 +290,17 @@ public class AnalyticsResource {
     }
 
     Response respond(UriInfo uri, Set<String> allowed, Report report) throws SQLException {
+        return respond(uri, allowed, true, report);
+    }
+
+    /** {@code loans}: the report reads the segment's loans (else only its filters: the funnel's applications). */
+    private Response respond(UriInfo uri, Set<String> allowed, boolean loans, Report report) throws SQLException {
         Segment segment = Segment.of(uri.getQueryParameters(), allowed);
         String format = param(uri, "format");
         if (format != null && !Set.of("csv", "json").contains(format)) {
             throw new RejectedException(Rejection.invalid("format", "give csv or json"));
         }
-        try (View v = readModel.open(segment)) {
+        try (View v = loans ? readModel.open(segment) : readModel.openApplications(segment)) {
             Answer answer = report.of(v);
             Response.ResponseBuilder r = Response.ok(answer);
             if (format != null) {

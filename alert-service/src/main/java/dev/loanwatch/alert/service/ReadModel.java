@@ -101,11 +101,24 @@ public class ReadModel {
     }
 
     public View open(Segment segment) {
+        return open(segment, true);
+    }
+
+    /**
+     * A view whose segment is not resolved to the book's loans ({@link View#scope()} null): for reports
+     * of what is not a loan — the approval funnel counts applications, and a product that only ever
+     * had rejected applications is a valid filter there.
+     */
+    public View openApplications(Segment segment) {
+        return open(segment, false);
+    }
+
+    private View open(Segment segment, boolean loans) {
         if (!columns.isLoaded()) {
             throw new RejectedException(Rejection.unavailable("the read model is loading its facts; try again shortly"));
         }
         List<LocalDate> closed = reader.months();
         List<String> pending = columns.pending(config.quiet()).stream().map(d -> YearMonth.from(d).toString()).toList();
-        return new View(new Tables(dataSource), segment, reader.resolve(segment), closed, pending);
+        return new View(new Tables(dataSource), segment, loans ? reader.resolve(segment) : null, closed, pending);
     }
 }
