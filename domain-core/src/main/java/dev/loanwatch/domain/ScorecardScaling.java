@@ -42,6 +42,17 @@ public record ScorecardScaling(double base, double baseOdds, double pdo) {
         return offset() + factor() * Math.log((1 - pd) / pd);
     }
 
+    /**
+     * The score of a model's log-odds of default, logit = ln(PD / (1 − PD)): offset − factor × logit,
+     * the same as {@link #score} of its PD, and finite where the PD rounds to 0 or 1.
+     */
+    public double scoreOfLogit(double logit) {
+        if (!Double.isFinite(logit)) {
+            throw new IllegalArgumentException("log-odds must be finite to have a score, got " + logit);
+        }
+        return offset() - factor() * logit;
+    }
+
     /** The inverse of {@link #score}: PD = 1 / (1 + odds), odds = e^((score − offset) / factor). */
     public double pd(double score) {
         return 1 / (1 + Math.exp((score - offset()) / factor()));

@@ -61,4 +61,17 @@ class ScorecardScalingTest {
         assertThrows(IllegalArgumentException.class, () -> new ScorecardScaling(600, 0, 20));
         assertThrows(IllegalArgumentException.class, () -> new ScorecardScaling(600, 50, -20));
     }
+
+    /**
+     * The standard scale (600 at odds 50:1, PDO 20): a PD of 1/51 (odds 50) is 600 points, its
+     * log-odds ln(1/50) too; log-odds 40, whose PD a double rounds to 1, still has a finite score.
+     */
+    @Test
+    void theScoreOfLogOddsIsTheScoreOfItsPd() {
+        ScorecardScaling s = ScorecardScaling.standard();
+        assertEquals(600, s.scoreOfLogit(Math.log(1.0 / 50)), 1e-9);
+        assertEquals(s.score(0.3), s.scoreOfLogit(Math.log(0.3 / 0.7)), 1e-9);
+        assertEquals(s.offset() - 40 * s.factor(), s.scoreOfLogit(40), 1e-9);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> s.scoreOfLogit(Double.NaN));
+    }
 }

@@ -24,7 +24,7 @@ import org.jose4j.lang.JoseException;
 /**
  * Bearer tokens for the local system, signed with the development key pair: the private half is
  * {@code dev-jwt/private-key.pem} in this jar, the public half is what the services verify with
- * when {@code JWT_PUBLIC_KEY} is not set (e.g. tagging-service's {@code dev-jwt/public-key.pem}).
+ * when {@code JWT_PUBLIC_KEY} is not set (service-platform's {@code dev-jwt/public-key.pem}, on every service's classpath).
  *
  * <pre>
  * local-stack token --user alice --roles analyst,admin [--minutes 60]

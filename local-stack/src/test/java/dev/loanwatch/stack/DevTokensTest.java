@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Tokens minted with the dev private key verify with the public key the services ship
- * (tagging-service's dev-jwt/public-key.pem), with the claims smallrye-jwt reads.
+ * (service-platform's dev-jwt/public-key.pem), with the claims smallrye-jwt reads.
  */
 class DevTokensTest {
     /** The public half as tagging-service verifies with it: read from there, so a key rotated on one side only fails here. */
-    private static final Path SERVICE_PUBLIC_KEY = Path.of("../tagging-service/src/main/resources/dev-jwt/public-key.pem");
+    private static final Path SERVICE_PUBLIC_KEY = Path.of("../service-platform/src/main/resources/dev-jwt/public-key.pem");
 
     private static PublicKey publicKey;
 

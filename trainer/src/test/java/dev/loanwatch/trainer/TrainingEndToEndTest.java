@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loanwatch.trainer.data.CsvDataset;
 import dev.loanwatch.trainer.data.Dataset;
-import dev.loanwatch.trainer.onnx.OnnxScorer;
+import dev.loanwatch.model.OnnxScorer;
 import dev.loanwatch.trainer.report.Artifacts;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.loanwatch.tagging.rest;
 
 import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.platform.error.Rejection;
-import dev.loanwatch.tagging.entity.AuditEntryEntity;
+import dev.loanwatch.platform.audit.AuditEntryEntity;
 import dev.loanwatch.tagging.entity.BackfillJobEntity;
 import dev.loanwatch.tagging.repository.TagReads;
 import dev.loanwatch.tagging.service.TagRequests;

@@ -1,6 +1,6 @@
 package dev.loanwatch.tagging.service;
 
-import dev.loanwatch.tagging.entity.AuditEntryEntity;
+import dev.loanwatch.platform.audit.AuditEntryEntity;
 import dev.loanwatch.tagging.entity.BackfillJobEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

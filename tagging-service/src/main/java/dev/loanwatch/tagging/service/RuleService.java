@@ -78,7 +78,7 @@ public class RuleService {
                     v.createdAt = Instant.now();
                     return v.persist().replaceWith(v);
                 })
-                .call(v -> dev.loanwatch.tagging.entity.AuditEntryEntity.of(actor, "RULE_VERSION_WRITTEN",
+                .call(v -> dev.loanwatch.platform.audit.AuditEntryEntity.of(actor, "RULE_VERSION_WRITTEN",
                         "rule " + code, "version " + v.version + ": " + v.condition).persist()));
     }
 

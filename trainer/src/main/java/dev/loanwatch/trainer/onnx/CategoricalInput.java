@@ -1,5 +1,7 @@
 package dev.loanwatch.trainer.onnx;
 
+import dev.loanwatch.model.OnnxScorer;
+
 import java.util.Map;
 
 /**
@@ -18,7 +20,7 @@ import java.util.Map;
 public record CategoricalInput(String name, Map<String, Float> codes, float unseen) {
 
     /** What a missing (null) category is scored as. */
-    public static final String MISSING = "";
+    public static final String MISSING = dev.loanwatch.model.OnnxScorer.MISSING;
 
     public CategoricalInput {
         if (name == null || name.isBlank()) {

@@ -7,7 +7,7 @@ import dev.loanwatch.trainer.data.Column;
 import dev.loanwatch.trainer.data.Dataset;
 import dev.loanwatch.trainer.onnx.CategoricalInput;
 import dev.loanwatch.trainer.onnx.OnnxExport;
-import dev.loanwatch.trainer.onnx.OnnxScorer;
+import dev.loanwatch.model.OnnxScorer;
 import dev.loanwatch.trainer.onnx.TreeEnsemble;
 import dev.loanwatch.trainer.scorecard.Scorecard;
 import java.io.IOException;

@@ -95,6 +95,15 @@ public final class ModelCard {
             feature.put("type", f.numeric() ? "numeric" : "categorical");
             feature.put("iv", f.iv());
             feature.put("coefficient", f.coefficient());
+            // what a reader needs to put a raw value in its bin (the scoring service's reason codes):
+            // numbers are read as float32 first, as the ONNX file does; regular bins [cut_k-1, cut_k),
+            // then one bin per special value, then missing; a category outside every group is missing
+            if (f.numeric()) {
+                feature.put("cuts", f.numericBins().cuts());
+                feature.put("specialValues", f.numericBins().specialValues());
+            } else {
+                feature.put("groups", f.categoricalBins().groups());
+            }
             List<Map<String, Object>> bins = new ArrayList<>();
             for (int b = 0; b < f.bins(); b++) {
                 WoeTable.Bin bin = f.woe().bins().get(b);

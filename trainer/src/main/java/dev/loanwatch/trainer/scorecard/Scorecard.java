@@ -1,6 +1,7 @@
 package dev.loanwatch.trainer.scorecard;
 
 import dev.loanwatch.domain.Binning;
+import dev.loanwatch.domain.ReasonCodes;
 import dev.loanwatch.domain.ScorecardScaling;
 import dev.loanwatch.domain.WoeTable;
 import dev.loanwatch.trainer.data.Column;
@@ -255,31 +256,22 @@ public record Scorecard(List<Feature> features, Map<String, String> dropped, dou
         return s;
     }
 
-    /**
-     * Reason codes: the features whose points fall furthest below their maximum, at most {@code top},
-     * each with the bin that would remove the reason (the feature's best bin) and the points it would add.
-     */
-    public List<Reason> reasons(int[] bins, int top) {
-        List<Reason> out = new ArrayList<>();
-        for (int j = 0; j < features.size(); j++) {
-            Feature f = features.get(j);
-            int best = 0;
-            for (int b = 1; b < f.bins(); b++) {
-                if (f.points()[b] > f.points()[best]) {
-                    best = b;
-                }
-            }
-            double gap = f.points()[best] - f.points()[bins[j]];
-            if (gap > 0) {
-                out.add(new Reason(f.name(), f.label(bins[j]), f.points()[bins[j]], f.label(best), gap));
-            }
-        }
-        out.sort(Comparator.comparingDouble(Reason::pointsBelowBest).reversed());
-        return out.subList(0, Math.min(top, out.size()));
+    /** Reason codes (the domain core's {@link ReasonCodes}): at most {@code top}, the largest gap below the best bin first. */
+    public List<ReasonCodes.Reason> reasons(int[] bins, int top) {
+        return ReasonCodes.of(characteristics(), bins, top);
     }
 
-    /** One reason: the feature, its bin and points, and the what-if: the bin that removes it and the points gained. */
-    public record Reason(String feature, String bin, double points, String whatIfBin, double pointsBelowBest) {
+    /** The card's characteristics as reason codes read them: bin labels and points. */
+    public List<ReasonCodes.Characteristic> characteristics() {
+        List<ReasonCodes.Characteristic> out = new ArrayList<>();
+        for (Feature f : features) {
+            List<String> labels = new ArrayList<>();
+            for (int b = 0; b < f.bins(); b++) {
+                labels.add(f.label(b));
+            }
+            out.add(new ReasonCodes.Characteristic(f.name(), labels, f.points()));
+        }
+        return out;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.loanwatch.trainer.onnx;
 
+import dev.loanwatch.model.OnnxScorer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

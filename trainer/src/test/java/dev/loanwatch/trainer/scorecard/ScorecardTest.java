@@ -80,10 +80,10 @@ class ScorecardTest {
                 worst = i;
             }
         }
-        List<Scorecard.Reason> reasons = card.reasons(card.bins(d, worst), 4);
+        List<dev.loanwatch.domain.ReasonCodes.Reason> reasons = card.reasons(card.bins(d, worst), 4);
         assertEquals(2, reasons.size());
         assertTrue(reasons.get(0).pointsBelowBest() >= reasons.get(1).pointsBelowBest());
-        for (Scorecard.Reason r : reasons) {
+        for (dev.loanwatch.domain.ReasonCodes.Reason r : reasons) {
             Scorecard.Feature f = card.features().stream().filter(x -> x.name().equals(r.feature())).findFirst().orElseThrow();
             double best = java.util.Arrays.stream(f.points()).max().orElseThrow();
             assertEquals(best - r.points(), r.pointsBelowBest(), 1e-9);

@@ -1,4 +1,4 @@
-package dev.loanwatch.trainer.onnx;
+package dev.loanwatch.model;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
@@ -12,11 +12,12 @@ import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Scores batches with a model written by {@link OnnxExport}, in ONNX Runtime — the runtime the
- * scoring service uses, so what the trainer checks here is what production computes.
+ * Scores batches with a model the trainer wrote (inputs {@code numeric} float [N, n] and
+ * {@code categorical} string [N, m], outputs {@code logit} and {@code pd}), in ONNX Runtime: the
+ * trainer checks its files' parity with it, and scoring-service serves with it, so what the trainer
+ * checks is what production computes. A session is safe to use from several threads at once.
  */
 public final class OnnxScorer implements AutoCloseable {
 
@@ -28,7 +29,10 @@ public final class OnnxScorer implements AutoCloseable {
     private final int categoricalWidth;
     private final Map<String, String> metadata;
 
-    /** A session over a model as {@link OnnxExport#write} writes it. */
+    /** A missing category, as the model's LabelEncoders read it: the empty string. */
+    public static final String MISSING = "";
+
+    /** A session over a model as the trainer's {@code OnnxExport} writes it. */
     public OnnxScorer(byte[] model) throws OrtException {
         session = ENVIRONMENT.createSession(model);
         try {
@@ -58,15 +62,23 @@ public final class OnnxScorer implements AutoCloseable {
      * @param categorical [rows][categorical features], null = missing; null when the model has none
      */
     public double[] pd(float[][] numeric, String[][] categorical) throws OrtException {
-        return run(numeric, categorical, "pd");
+        return run(numeric, categorical, "pd")[0];
     }
 
     /** The log-odds of each row; arguments as {@link #pd}. */
     public double[] logit(float[][] numeric, String[][] categorical) throws OrtException {
-        return run(numeric, categorical, "logit");
+        return run(numeric, categorical, "logit")[0];
     }
 
-    private double[] run(float[][] numeric, String[][] categorical, String output) throws OrtException {
+    /**
+     * Both outputs of each row from one run: {@code [0]} the log-odds, {@code [1]} the PD (a float
+     * sigmoid saturates at 0 or 1 where the log-odds still order the rows and give finite points).
+     */
+    public double[][] logitAndPd(float[][] numeric, String[][] categorical) throws OrtException {
+        return run(numeric, categorical, "logit", "pd");
+    }
+
+    private double[][] run(float[][] numeric, String[][] categorical, String... outputs) throws OrtException {
         requireShape("numeric", numeric == null ? null : Arrays.stream(numeric).mapToInt(r -> r.length).toArray(),
                 numericWidth);
         requireShape("categorical",
@@ -78,7 +90,7 @@ public final class OnnxScorer implements AutoCloseable {
         }
         int rows = numericWidth > 0 ? numeric.length : categorical.length;
         if (rows == 0) {
-            return new double[0];
+            return new double[outputs.length][0];
         }
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
@@ -88,11 +100,13 @@ public final class OnnxScorer implements AutoCloseable {
             if (categoricalWidth > 0) {
                 inputs.put("categorical", categoricalTensor(categorical));
             }
-            try (OrtSession.Result result = session.run(inputs, Set.of(output))) {
-                FloatBuffer values = ((OnnxTensor) result.get(0)).getFloatBuffer();
-                double[] scores = new double[rows];
-                for (int i = 0; i < rows; i++) {
-                    scores[i] = values.get(i);
+            try (OrtSession.Result result = session.run(inputs, new java.util.LinkedHashSet<>(java.util.List.of(outputs)))) {
+                double[][] scores = new double[outputs.length][rows];
+                for (int k = 0; k < outputs.length; k++) {
+                    FloatBuffer values = ((OnnxTensor) result.get(outputs[k]).orElseThrow()).getFloatBuffer();
+                    for (int i = 0; i < rows; i++) {
+                        scores[k][i] = values.get(i);
+                    }
                 }
                 return scores;
             }
@@ -134,13 +148,13 @@ public final class OnnxScorer implements AutoCloseable {
         return OnnxTensor.createTensor(ENVIRONMENT, buffer, new long[] {numeric.length, numericWidth});
     }
 
-    /** Strings flattened row by row; a missing category (null) becomes {@link CategoricalInput#MISSING}. */
+    /** Strings flattened row by row; a missing category (null) becomes {@link #MISSING}. */
     private OnnxTensor categoricalTensor(String[][] categorical) throws OrtException {
         String[] flat = new String[categorical.length * categoricalWidth];
         for (int i = 0; i < categorical.length; i++) {
             for (int j = 0; j < categoricalWidth; j++) {
                 String category = categorical[i][j];
-                flat[i * categoricalWidth + j] = category == null ? CategoricalInput.MISSING : category;
+                flat[i * categoricalWidth + j] = category == null ? MISSING : category;
             }
         }
         return OnnxTensor.createTensor(ENVIRONMENT, flat, new long[] {categorical.length, categoricalWidth});

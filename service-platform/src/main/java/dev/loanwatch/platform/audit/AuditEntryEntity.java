@@ -1,4 +1,4 @@
-package dev.loanwatch.tagging.entity;
+package dev.loanwatch.platform.audit;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
@@ -8,7 +8,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** Who did what, when (audit_entry): written in the transaction of the change it records. */
+/**
+ * Who did what, when (audit_entry): written in the transaction of the change it records, in the
+ * services where people change records (Hibernate Reactive with Panache). Each such service creates
+ * the table in its own schema:
+ * <pre>
+ * create table audit_entry (id bigserial primary key, at timestamptz not null, actor text not null,
+ *     action text not null, subject text not null, detail text);
+ * </pre>
+ */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntryEntity extends PanacheEntityBase {
