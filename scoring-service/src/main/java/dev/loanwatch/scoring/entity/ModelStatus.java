@@ -6,6 +6,8 @@ public enum ModelStatus {
     REGISTERED,
     /** The champion: every score comes from it. */
     ACTIVE,
+    /** The challenger: scores the champion's rows for comparison, never answered. */
+    SHADOW,
     /** Was active; replaced by another version (a rollback may make it active again). */
     RETIRED
 }

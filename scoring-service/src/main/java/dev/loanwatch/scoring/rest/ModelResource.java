@@ -3,11 +3,13 @@ package dev.loanwatch.scoring.rest;
 import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.platform.error.Rejection;
 import dev.loanwatch.scoring.service.Registry;
+import dev.loanwatch.scoring.service.ShadowComparison;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,11 +35,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
     private final Registry registry;
+    private final ShadowComparison comparison;
     private final SecurityIdentity identity;
     private final Vertx vertx;
 
-    public ModelResource(Registry registry, SecurityIdentity identity, Vertx vertx) {
+    public ModelResource(Registry registry, ShadowComparison comparison, SecurityIdentity identity, Vertx vertx) {
         this.registry = registry;
+        this.comparison = comparison;
         this.identity = identity;
         this.vertx = vertx;
     }
@@ -89,6 +93,37 @@ public class ModelResource {
     @Operation(summary = "Make a version the champion: loaded and checked again, swapped in without failing a request")
     public Uni<Registry.Summary> activate(@PathParam("name") String name, @PathParam("version") String version) {
         return registry.activate(name, version, identity.getPrincipal().getName());
+    }
+
+    @POST
+    @Path("/{name}/{version}/shadow")
+    @RolesAllowed({"analyst", "admin"})
+    @Operation(summary = "Score the champion's rows with this version too, for comparison only: never answered")
+    public Uni<Registry.Summary> shadow(@PathParam("name") String name, @PathParam("version") String version) {
+        return registry.shadow(name, version, identity.getPrincipal().getName());
+    }
+
+    @POST
+    @Path("/shadow/promote")
+    @RolesAllowed({"analyst", "admin"})
+    @Operation(summary = "Make the challenger in shadow the champion")
+    public Uni<Registry.Summary> promote() {
+        return registry.promote(identity.getPrincipal().getName());
+    }
+
+    @DELETE
+    @Path("/shadow")
+    @RolesAllowed({"analyst", "admin"})
+    @Operation(summary = "Stop scoring in shadow")
+    public Uni<Response> stopShadow() {
+        return registry.stopShadow(identity.getPrincipal().getName()).map(v -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/shadow/comparison")
+    @Operation(summary = "Champion against challenger on the same rows: rows compared, grade agreement and pairs, PSI of the points")
+    public ShadowComparison.Report comparison() {
+        return comparison.report();
     }
 
     @POST

@@ -31,12 +31,14 @@ public class Registry {
     private static final Logger LOG = Logger.getLogger(Registry.class);
 
     private final ModelLoader loader;
-    private final ActiveModel active;
+    private final ServingModels models;
+    private final ShadowComparison comparison;
     private final Vertx vertx;
 
-    public Registry(ModelLoader loader, ActiveModel active, Vertx vertx) {
+    public Registry(ModelLoader loader, ServingModels models, ShadowComparison comparison, Vertx vertx) {
         this.loader = loader;
-        this.active = active;
+        this.models = models;
+        this.comparison = comparison;
         this.vertx = vertx;
     }
 
@@ -106,21 +108,78 @@ public class Registry {
     private Uni<Summary> change(String name, String version, String actor, String action) {
         return Panache.withSession(() -> find(name, version))
                 .chain(e -> e.status == ModelStatus.ACTIVE ? Uni.createFrom().item(Summary.of(e))
-                        : vertx.executeBlocking(Uni.createFrom().item(() -> loader.load(e.id, e.onnx, ModelCard.parse(e.card))))
-                        .chain(loaded -> Panache.withTransaction(() -> ModelVersionEntity.update(
-                                        "status = ?1 where status = ?2", ModelStatus.RETIRED, ModelStatus.ACTIVE)
-                                .chain(() -> find(name, version))
+                        : serve(e, ModelStatus.ACTIVE, actor, action, "now the champion"));
+    }
+
+    /** Sets the version as the challenger in shadow (the one before goes back to REGISTERED); 409 for the champion. */
+    public Uni<Summary> shadow(String name, String version, String actor) {
+        return Panache.withSession(() -> find(name, version))
+                .chain(e -> switch (e.status) {
+                    case ACTIVE -> Uni.createFrom().failure(new RejectedException(Rejection.conflict(
+                            "model " + name + " " + version + " is the champion: it cannot also score in shadow")));
+                    case SHADOW -> Uni.createFrom().item(Summary.of(e));
+                    default -> serve(e, ModelStatus.SHADOW, actor, "SHADOWED", "scores the champion's rows for comparison");
+                });
+    }
+
+    /**
+     * Puts a version in a serving role ({@code ACTIVE} or {@code SHADOW}): loaded and checked, then
+     * stored in that role in one transaction with its audit entry (the version that held the role
+     * before is RETIRED, or REGISTERED for a shadow), then swapped into its slot once committed.
+     */
+    private Uni<Summary> serve(ModelVersionEntity e, ModelStatus role, String actor, String action, String detail) {
+        boolean champion = role == ModelStatus.ACTIVE;
+        ModelSlot slot = champion ? models.champion() : models.shadow();
+        return vertx.executeBlocking(Uni.createFrom().item(() -> loader.load(e.id, e.onnx, ModelCard.parse(e.card))))
+                .chain(loaded -> Panache.withTransaction(() -> ModelVersionEntity.update("status = ?1 where status = ?2",
+                                        champion ? ModelStatus.RETIRED : ModelStatus.REGISTERED, role)
+                                .chain(() -> find(e.name, e.version))
                                 .chain(target -> {
-                                    target.status = ModelStatus.ACTIVE;
-                                    target.activatedAt = Instant.now();
-                                    return AuditEntryEntity.of(actor, action, subject(name, version), "now the champion").persist()
+                                    target.status = role;
+                                    if (champion) {
+                                        target.activatedAt = Instant.now();
+                                    }
+                                    return AuditEntryEntity.of(actor, action, subject(e.name, e.version), detail).persist()
                                             .map(x -> Summary.of(target));
                                 }))
-                                .invoke(() -> {
-                                    active.swap(loaded);
-                                    LOG.infof("model %s %s is the champion (%s by %s)", name, version, action, actor);
-                                })
-                                .onFailure().invoke(loaded::release)));
+                        .invoke(() -> {
+                            slot.swap(loaded);
+                            // a promoted challenger leaves the shadow
+                            if (champion) {
+                                models.shadow().current().filter(m -> m.id() == loaded.id()).ifPresent(m -> models.shadow().swap(null));
+                            }
+                            restartComparison();
+                            LOG.infof("model %s %s: %s by %s", e.name, e.version, action, actor);
+                        })
+                        .onFailure().invoke(loaded::release));
+    }
+
+    /** Makes the challenger in shadow the champion (one call); 404 when none is set. */
+    public Uni<Summary> promote(String actor) {
+        return Panache.withSession(() -> ModelVersionEntity.<ModelVersionEntity>find("status", ModelStatus.SHADOW).firstResult())
+                .chain(s -> s == null
+                        ? Uni.createFrom().failure(new RejectedException(Rejection.notFound("shadow", "no model scores in shadow")))
+                        : change(s.name, s.version, actor, "PROMOTED"));
+    }
+
+    /** Stops the shadow scoring (the version goes back to REGISTERED); nothing when none is set. */
+    public Uni<Void> stopShadow(String actor) {
+        return Panache.withTransaction(() -> ModelVersionEntity.<ModelVersionEntity>find("status", ModelStatus.SHADOW).firstResult()
+                        .chain(s -> {
+                            if (s == null) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            s.status = ModelStatus.REGISTERED;
+                            return AuditEntryEntity.of(actor, "SHADOW_STOPPED", subject(s.name, s.version), "no longer compared")
+                                    .persist().replaceWithVoid();
+                        }))
+                .invoke(() -> models.shadow().swap(null));
+    }
+
+    /** The comparison starts over for the pair being served. */
+    private void restartComparison() {
+        comparison.restart(models.champion().current().map(m -> m.card().name() + " " + m.card().version()).orElse(null),
+                models.shadow().current().map(m -> m.card().name() + " " + m.card().version()).orElse(null));
     }
 
     public Uni<List<Summary>> list() {
@@ -144,16 +203,19 @@ public class Registry {
                         "model " + name + " has no version " + version)));
     }
 
-    /** At start the champion stored in the registry serves again (checked as on upload). */
+    /** At start the champion (and the challenger in shadow) stored in the registry serve again, checked as on upload. */
     void onStart(@Observes StartupEvent e) throws Throwable {
-        ModelVersionEntity champion = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                ModelVersionEntity.<ModelVersionEntity>find("status", ModelStatus.ACTIVE).firstResult()));
-        if (champion == null) {
-            LOG.info("no model is active yet: scores answer 503 until one is uploaded and activated");
-            return;
+        List<ModelVersionEntity> serving = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
+                ModelVersionEntity.<ModelVersionEntity>find("status in ?1", List.of(ModelStatus.ACTIVE, ModelStatus.SHADOW)).list()));
+        for (ModelVersionEntity m : serving) {
+            (m.status == ModelStatus.ACTIVE ? models.champion() : models.shadow())
+                    .swap(loader.load(m.id, m.onnx, ModelCard.parse(m.card)));
+            LOG.infof("model %s %s serves as %s", m.name, m.version, m.status == ModelStatus.ACTIVE ? "the champion" : "the shadow");
         }
-        active.swap(loader.load(champion.id, champion.onnx, ModelCard.parse(champion.card)));
-        LOG.infof("model %s %s is the champion", champion.name, champion.version);
+        if (serving.stream().noneMatch(m -> m.status == ModelStatus.ACTIVE)) {
+            LOG.info("no model is active yet: scores answer 503 until one is uploaded and activated");
+        }
+        restartComparison();
     }
 
     private static String sha256(byte[] bytes) {

@@ -8,6 +8,11 @@ import dev.loanwatch.platform.error.Rejection;
 import dev.loanwatch.scoring.mapping.ModelCard;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +28,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Scorer {
-    private final ActiveModel active;
+    private final ServingModels models;
     private final Grades grades;
     private final int reasons;
     private final MeterRegistry meters;
+    private final ShadowComparison comparison;
+    /** The challenger scores after the answer, on a thread of its own; under load it falls behind, not the answers. */
+    private final ThreadPoolExecutor shadowWork = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(256), r -> {
+                Thread t = new Thread(r, "shadow-scoring");
+                t.setDaemon(true);
+                return t;
+            }, (task, pool) -> ((ShadowTask) task).dropped());
 
-    public Scorer(ActiveModel active, Grades grades, @ConfigProperty(name = "loanwatch.scoring.reasons") int reasons,
-                  MeterRegistry meters) {
-        this.active = active;
+    public Scorer(ServingModels models, Grades grades, @ConfigProperty(name = "loanwatch.scoring.reasons") int reasons,
+                  MeterRegistry meters, ShadowComparison comparison) {
+        this.models = models;
         this.grades = grades;
         this.reasons = reasons;
         this.meters = meters;
+        this.comparison = comparison;
     }
 
     /** One row: numbers and categories by name, and the names of inputs whose value is missing. */
@@ -48,41 +62,115 @@ public class Scorer {
         return score(List.of(row)).get(0);
     }
 
-    /** Rows scored as one batch by one model version; a bad row rejects the batch (naming the row's fields). */
+    /**
+     * Rows scored as one batch by the champion; a bad row rejects the batch (naming the row's fields).
+     * The challenger in shadow, if one is set, then scores the same rows for the comparison — never
+     * for the answer.
+     */
     public List<Score> score(List<Row> rows) {
-        try (ActiveModel.Lease lease = active.lease()) {
-            LoadedModel m = lease.model();
-            ModelCard card = m.card();
-            float[][] numeric = new float[rows.size()][];
-            String[][] categorical = new String[rows.size()][];
-            for (int i = 0; i < rows.size(); i++) {
-                numeric[i] = numeric(card, rows.get(i));
-                categorical[i] = categorical(card, rows.get(i));
+        Optional<ModelSlot.Lease> shadow = models.shadow().lease();
+        try (ModelSlot.Lease lease = models.leaseChampion()) {
+            ModelCard card = lease.model().card();
+            Set<String> shadowInputs = shadow.map(s -> inputs(s.model().card())).orElse(Set.of());
+            for (Row row : rows) {
+                List<FieldError> errors = check(card, row, shadowInputs);
+                if (!errors.isEmpty()) {
+                    throw new RejectedException(Rejection.invalid(errors));
+                }
             }
-            double[][] logitAndPd;
-            try {
-                logitAndPd = m.scorer().logitAndPd(card.numeric().isEmpty() ? null : numeric,
-                        card.categorical().isEmpty() ? null : categorical);
-            } catch (OrtException e) {
-                throw new IllegalStateException("ONNX Runtime failed on a checked input: " + e.getMessage(), e);
-            }
-            double[] pd = logitAndPd[1];
-            meters.counter("loanwatch_scoring_rows", "model", card.name(), "version", card.version()).increment(rows.size());
-            List<Score> out = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                double points = card.scaling().scoreOfLogit(logitAndPd[0][i]);
-                out.add(new Score(rows.get(i).reference(), pd[i], points, grades.of(points), card.name(), card.version(),
-                        reasons(card, rows.get(i))));
-            }
+            List<Score> out = scored(lease.model(), rows);
+            shadow.ifPresent(s -> shadowWork.execute(new ShadowTask(s, rows, out)));
+            shadow = Optional.empty();
             return out;
+        } finally {
+            shadow.ifPresent(ModelSlot.Lease::close);
         }
     }
 
-    /** Checks a row against the card without scoring it: the errors a score would answer with. */
-    public static List<FieldError> check(ModelCard card, Row row) {
+    /** The rows scored by one model (each row checked against its card before). */
+    private List<Score> scored(LoadedModel m, List<Row> rows) {
+        ModelCard card = m.card();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        float[][] numeric = new float[rows.size()][];
+        String[][] categorical = new String[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) {
+            numeric[i] = numeric(card, rows.get(i));
+            categorical[i] = categorical(card, rows.get(i));
+        }
+        double[][] logitAndPd;
+        try {
+            logitAndPd = m.scorer().logitAndPd(card.numeric().isEmpty() ? null : numeric,
+                    card.categorical().isEmpty() ? null : categorical);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on a checked input: " + e.getMessage(), e);
+        }
+        double[] pd = logitAndPd[1];
+        meters.counter("loanwatch_scoring_rows", "model", card.name(), "version", card.version()).increment(rows.size());
+        List<Score> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            double points = card.scaling().scoreOfLogit(logitAndPd[0][i]);
+            out.add(new Score(rows.get(i).reference(), pd[i], points, grades.of(points), card.name(), card.version(),
+                    reasons(card, rows.get(i))));
+        }
+        return out;
+    }
+
+    /** The challenger's scoring of rows the champion answered: compared, then the lease given back. */
+    private final class ShadowTask implements Runnable {
+        private final ModelSlot.Lease lease;
+        private final List<Row> rows;
+        private final List<Score> champion;
+
+        ShadowTask(ModelSlot.Lease lease, List<Row> rows, List<Score> champion) {
+            this.lease = lease;
+            this.rows = rows;
+            this.champion = champion;
+        }
+
+        @Override
+        public void run() {
+            try (lease) {
+                ModelCard card = lease.model().card();
+                List<Integer> scorable = new ArrayList<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    if (complete(card, rows.get(i))) {
+                        scorable.add(i);
+                    } else {
+                        comparison.notCompared();
+                    }
+                }
+                List<Score> challenger = scored(lease.model(), scorable.stream().map(rows::get).toList());
+                for (int k = 0; k < challenger.size(); k++) {
+                    Score c = champion.get(scorable.get(k));
+                    comparison.scored(c.grade(), c.points(), challenger.get(k).grade(), challenger.get(k).points());
+                }
+            } catch (RuntimeException e) {
+                rows.forEach(r -> comparison.notCompared());
+            }
+        }
+
+        void dropped() {
+            lease.close();
+            rows.forEach(r -> comparison.notCompared());
+        }
+    }
+
+    private static Set<String> inputs(ModelCard card) {
+        Set<String> all = new HashSet<>(card.numeric());
+        all.addAll(card.categorical());
+        return all;
+    }
+
+    /**
+     * Checks a row against the card without scoring it: the errors a score would answer with. Names in
+     * {@code alsoAllowed} (the challenger's inputs) are not unknown.
+     */
+    public static List<FieldError> check(ModelCard card, Row row, Set<String> alsoAllowed) {
         List<FieldError> errors = new ArrayList<>();
         row.numeric().forEach((name, value) -> {
-            if (!card.numeric().contains(name)) {
+            if (!card.numeric().contains(name) && !(alsoAllowed.contains(name) && !card.categorical().contains(name))) {
                 errors.add(new FieldError("numeric." + name, "not an input of model " + card.name() + " " + card.version()
                         + (card.categorical().contains(name) ? " as a number: it is categorical" : "")));
             } else if (value == null || !Double.isFinite(value)) {
@@ -90,13 +178,13 @@ public class Scorer {
             }
         });
         row.categorical().forEach((name, value) -> {
-            if (!card.categorical().contains(name)) {
+            if (!card.categorical().contains(name) && !(alsoAllowed.contains(name) && !card.numeric().contains(name))) {
                 errors.add(new FieldError("categorical." + name, "not an input of model " + card.name() + " " + card.version()
                         + (card.numeric().contains(name) ? " as a category: it is numeric" : "")));
             }
         });
         for (String name : row.missing()) {
-            if (!card.numeric().contains(name) && !card.categorical().contains(name)) {
+            if (!card.numeric().contains(name) && !card.categorical().contains(name) && !alsoAllowed.contains(name)) {
                 errors.add(new FieldError("missing." + name, "not an input of model " + card.name() + " " + card.version()));
             } else if (row.numeric().containsKey(name) || row.categorical().containsKey(name)) {
                 errors.add(new FieldError("missing." + name, "given a value too"));
@@ -115,11 +203,13 @@ public class Scorer {
         return errors;
     }
 
+    /** True when the row gives every input of the card, each as its kind (what else it gives does not matter). */
+    static boolean complete(ModelCard card, Row row) {
+        return card.numeric().stream().allMatch(n -> row.numeric().containsKey(n) || row.missing().contains(n))
+                && card.categorical().stream().allMatch(c -> row.categorical().containsKey(c) || row.missing().contains(c));
+    }
+
     private static float[] numeric(ModelCard card, Row row) {
-        List<FieldError> errors = check(card, row);
-        if (!errors.isEmpty()) {
-            throw new RejectedException(Rejection.invalid(errors));
-        }
         float[] out = new float[card.numeric().size()];
         for (int j = 0; j < out.length; j++) {
             Double v = row.numeric().get(card.numeric().get(j));

@@ -1,34 +1,31 @@
 package dev.loanwatch.scoring.service;
 
-import dev.loanwatch.platform.error.RejectedException;
-import dev.loanwatch.platform.error.Rejection;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The champion this pod scores with. A swap makes the new version current in one step; requests that
- * leased the old one finish on it, and its session closes after the last of them ({@link LoadedModel}).
+ * Where a model serves from (the champion's slot, the shadow's). A swap makes the new version current
+ * in one step; requests that leased the old one finish on it, and its session closes after the last
+ * of them ({@link LoadedModel}).
  */
-@ApplicationScoped
-public class ActiveModel {
+public final class ModelSlot {
     private final AtomicReference<LoadedModel> current = new AtomicReference<>();
 
-    /** A lease on the current model, to give back with {@link Lease#close()}; 503 while none is active. */
-    public Lease lease() {
+    /** A lease on the current model, to give back with {@link Lease#close()}; empty while the slot is empty. */
+    public Optional<Lease> lease() {
         while (true) {
             LoadedModel m = current.get();
             if (m == null) {
-                throw new RejectedException(Rejection.unavailable("no model is active: upload one and activate it (POST /models)"));
+                return Optional.empty();
             }
             if (m.lease()) {
-                return new Lease(m);
+                return Optional.of(new Lease(m));
             }
             // swapped and closed between the read and the lease: read the new one
         }
     }
 
-    /** Makes {@code next} current; the one it replaces closes once its requests are done. */
+    /** Makes {@code next} current (null: empties the slot); the one it replaces closes once its requests are done. */
     public void swap(LoadedModel next) {
         LoadedModel previous = current.getAndSet(next);
         if (previous != null) {
