@@ -51,11 +51,55 @@ final class GrpcBench {
     private static final long DEADLINE_SECONDS = 30;
     private static final long PAUSE_MILLIS = 2_000;
 
+    /** The open-loop load: calls per second, measured seconds per method (in rounds), warm-up seconds per method. */
+    record Loading(int rate, int seconds, int rounds, int warmupSeconds) {
+    }
+
+    /** The load's command-line options, shared by the gRPC benchmarks: --seconds, --rounds, --warmup, --rate. */
+    static final class LoadArgs {
+        static final String USAGE = String.join("\n",
+                "  --seconds N      measured seconds of each gRPC load                         default 20",
+                "  --rounds N       the measured seconds of each method split into N rounds    default 4",
+                "                   that take the methods in turn",
+                "  --warmup N       seconds of warm-up load per method before measuring        default 10",
+                "  --rate N         requests per second, open loop                             default 2000");
+        private long seconds = 20;
+        private long rounds = 4;
+        private long warmup = 10;
+        private long rate = 2000;
+
+        /** Takes option {@code args[i]} if it is one of the load's: the index of the last argument used, else -1. */
+        int take(String[] args, int i) {
+            String a = args[i];
+            switch (a) {
+                case "--seconds" -> seconds = Args.count(a, Args.value(args, ++i, a));
+                case "--rounds" -> rounds = Args.count(a, Args.value(args, ++i, a));
+                case "--warmup" -> warmup = Args.count(a, Args.value(args, ++i, a));
+                case "--rate" -> rate = Args.count(a, Args.value(args, ++i, a));
+                default -> {
+                    return -1;
+                }
+            }
+            return i;
+        }
+
+        Loading loading() {
+            if (rate > 50_000 || seconds > 3_600 || warmup > 600) {
+                throw new IllegalArgumentException("at most --rate 50000, --seconds 3600, --warmup 600");
+            }
+            return new Loading((int) rate, (int) seconds, (int) Math.min(rounds, seconds), (int) warmup);
+        }
+    }
+
+    /** A method measured against the health check: its report part, name, row label and p99 limit (× the check's). */
+    record Named(char part, String name, String label, Method method, double limit) {
+    }
+
     private final ServiceProcess service;
     private final Report report;
-    private final TaggingOptions o;
+    private final Loading o;
 
-    GrpcBench(ServiceProcess service, Report report, TaggingOptions o) {
+    GrpcBench(ServiceProcess service, Report report, Loading o) {
         this.service = service;
         this.report = report;
         this.o = o;
@@ -81,37 +125,49 @@ final class GrpcBench {
 
     /** A method of the server, called as call {@code i} of a load on {@code channel}. */
     @FunctionalInterface
-    private interface Method {
+    interface Method {
         ListenableFuture<?> send(Channel channel, int i);
     }
 
-    void run(List<SimBorrower> borrowers) throws Exception {
+    /** tagging-service's {@code Tag} (part a) and {@code ClassifyIndustry} (part b) on simulator enterprises. */
+    void runTagging(List<SimBorrower> borrowers, TaggingOptions options) throws Exception {
         List<TagRequest> tags = borrowers.stream().limit(PAYLOADS).map(GrpcBench::tagRequest).toList();
         List<ClassifyIndustryRequest> texts = borrowers.stream().limit(PAYLOADS)
                 .map(b -> ClassifyIndustryRequest.newBuilder().setText(b.businessScope()).setMaxCandidates(3).build()).toList();
         describe(borrowers.subList(0, Math.min(PAYLOADS, borrowers.size())));
-
-        Method check = (channel, i) -> ClientCalls.futureUnaryCall(
-                channel.newCall(HEALTH_CHECK, CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)), new byte[0]);
         Method tag = (channel, i) -> TaggingGrpc.newFutureStub(channel)
                 .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).tag(tags.get(i % tags.size()));
         Method classify = (channel, i) -> TaggingGrpc.newFutureStub(channel)
                 .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).classifyIndustry(texts.get(i % texts.size()));
+        List<Named> methods = new ArrayList<>();
+        if (options.runs('a')) {
+            methods.add(new Named('a', "Tag", "Tag", tag, 1.5));
+        }
+        if (options.runs('b')) {
+            methods.add(new Named('b', "ClassifyIndustry", "ClassifyIndustry (3 candidates)", classify, 3.0));
+        }
+        compare(methods);
+    }
 
+    /**
+     * Each method at the open-loop rate against the health check on the same server, connection kind
+     * and rate, in rounds that take the methods in turn; a report row per method (p99 against the
+     * check's p99, within its limit, no failed call).
+     */
+    void compare(List<Named> methods) throws Exception {
+        Method check = (channel, i) -> ClientCalls.futureUnaryCall(
+                channel.newCall(HEALTH_CHECK, CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)), new byte[0]);
         ManagedChannel probe = channel();
         try {
-            Log.info("a: grpc.health.v1.Health/Check answers %s on port %d (quarkus-grpc's health service, on by default)",
+            Log.info("grpc.health.v1.Health/Check answers %s on port %d (quarkus-grpc's health service, on by default)",
                     healthStatus(check.send(probe, 0)), service.port);
         } finally {
             close(probe);
         }
         List<Load> loads = new ArrayList<>();
         loads.add(new Load("health Check", check, channel()));
-        if (o.runs('a')) {
-            loads.add(new Load("Tag", tag, channel()));
-        }
-        if (o.runs('b')) {
-            loads.add(new Load("ClassifyIndustry", classify, channel()));
+        for (Named m : methods) {
+            loads.add(new Load(m.name(), m.method(), channel()));
         }
         try {
             measure(loads);
@@ -121,18 +177,17 @@ final class GrpcBench {
             }
         }
         OpenLoop.Result baseline = loads.get(0).result();
-        for (Load load : loads.subList(1, loads.size())) {
-            if (load.method() == tag) {
-                add('a', "Tag", load.result(), baseline, 1.5);
-            } else {
-                add('b', "ClassifyIndustry (3 candidates)", load.result(), baseline, 3.0);
-            }
+        StringBuilder parts = new StringBuilder();
+        for (int k = 0; k < methods.size(); k++) {
+            Named m = methods.get(k);
+            add(m.part(), m.label(), loads.get(k + 1).result(), baseline, m.limit());
+            parts.append(k == 0 ? "" : ", ").append(m.part());
         }
-        report.note(String.format(Locale.ROOT, "a, b: open loop at %,d calls/s, %d s per method in %d rounds that take the methods "
+        report.note(String.format(Locale.ROOT, "%s: open loop at %,d calls/s, %d s per method in %d rounds that take the methods "
                         + "in turn (a stretch of noise from the shared machine falls on all of them alike), after %d s of warm-up "
                         + "per method; latency from each call's scheduled send time to its answer; one HTTP/2 connection per "
                         + "method; baseline = grpc.health.v1.Health/Check on the same port. Baseline: %s",
-                o.rate(), o.seconds(), o.rounds(), o.warmupSeconds(), baseline.summary()));
+                parts, o.rate(), o.seconds(), o.rounds(), o.warmupSeconds(), baseline.summary()));
     }
 
     /** One method's load: its own connection, and the latencies of its rounds. */

@@ -69,7 +69,7 @@ public final class TaggingBench {
             if (o.runs('a') || o.runs('b')) {
                 load("before a, b");
                 List<SimBorrower> payloads = enterprises.first(4096);
-                new GrpcBench(service, report, o).run(payloads);
+                new GrpcBench(service, report, o.loading()).runTagging(payloads, o);
                 memory("after the gRPC load of parts a, b", service.memory());
             }
             if (o.runs('c')) {

@@ -32,11 +32,8 @@ record TaggingOptions(int seconds, int rounds, int warmupSeconds, int rate, int 
 
     static final String USAGE = String.join("\n",
             "usage: java -cp bench/target/bench.jar dev.loanwatch.bench.TaggingBench [options]   (or bench/tagging.sh [options])",
-            "  --seconds N      measured seconds of each gRPC load (parts a, b)           default 20",
-            "  --rounds N       the measured seconds of each method split into N rounds    default 4",
-            "                   that take the methods in turn",
-            "  --warmup N       seconds of warm-up load per method before measuring        default 10",
-            "  --rate N         requests per second, open loop (a, b)                      default 2000",
+            GrpcBench.LoadArgs.USAGE,
+            "                   (the loads of parts a, b)",
             "  --borrowers N    borrowers in the service's read model to re-tag (c)         default 1000000",
             "  --service-jvm \"FLAGS\"  the service's JVM flags                               default " + DEFAULT_SERVICE_JVM,
             "                   (\"\" for none: the JVM's own defaults)",
@@ -44,33 +41,38 @@ record TaggingOptions(int seconds, int rounds, int warmupSeconds, int rate, int 
             Args.COMMON_USAGE,
             "quick smoke run: --seconds 4 --warmup 3 --borrowers 20000");
 
+    GrpcBench.Loading loading() {
+        return new GrpcBench.Loading(rate, seconds, rounds, warmupSeconds);
+    }
+
     boolean runs(char part) {
         return !skip.contains(part);
     }
 
     static TaggingOptions parse(String[] args) {
-        long seconds = 20, rounds = 4, warmup = 10, rate = 2000, borrowers = 1_000_000;
+        long borrowers = 1_000_000;
+        GrpcBench.LoadArgs load = new GrpcBench.LoadArgs();
         String jvm = DEFAULT_SERVICE_JVM;
         Set<Character> skip = new TreeSet<>();
         Args.Common common = new Args.Common();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
-                case "--seconds" -> seconds = Args.count(a, Args.value(args, ++i, a));
-                case "--rounds" -> rounds = Args.count(a, Args.value(args, ++i, a));
-                case "--warmup" -> warmup = Args.count(a, Args.value(args, ++i, a));
-                case "--rate" -> rate = Args.count(a, Args.value(args, ++i, a));
                 case "--borrowers" -> borrowers = Args.count(a, Args.value(args, ++i, a));
                 case "--service-jvm" -> jvm = Args.value(args, ++i, a);
                 case "--skip" -> Args.parts(a, Args.value(args, ++i, a), "abc", skip);
-                default -> i = common.take(args, i);
+                default -> {
+                    int used = load.take(args, i);
+                    i = used >= 0 ? used : common.take(args, i);
+                }
             }
         }
-        if (rate > 50_000 || seconds > 3_600 || warmup > 600 || borrowers > 20_000_000) {
-            throw new IllegalArgumentException("at most --rate 50000, --seconds 3600, --warmup 600, --borrowers 20000000");
+        if (borrowers > 20_000_000) {
+            throw new IllegalArgumentException("at most --borrowers 20000000");
         }
+        GrpcBench.Loading l = load.loading();
         List<String> serviceJvm = Arrays.stream(jvm.trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
-        return new TaggingOptions((int) seconds, (int) Math.min(rounds, seconds), (int) warmup, (int) rate, (int) borrowers, serviceJvm, skip, common.keep(),
+        return new TaggingOptions(l.seconds(), l.rounds(), l.warmupSeconds(), l.rate(), (int) borrowers, serviceJvm, skip, common.keep(),
                 common.root(), common.stackData(), common.root().resolve("tagging-service/target/quarkus-app/quarkus-run.jar"),
                 common.localStackJar());
     }

@@ -32,9 +32,25 @@ public final class OnnxScorer implements AutoCloseable {
     /** A missing category, as the model's LabelEncoders read it: the empty string. */
     public static final String MISSING = "";
 
-    /** A session over a model as the trainer's {@code OnnxExport} writes it. */
+    /**
+     * A session over a model as the trainer's {@code OnnxExport} writes it, with one intra-op thread.
+     * On its own ONNX Runtime's default pool (a thread per core) is barely faster for the trainer's
+     * models: 65,665 against 67,940 rows/s one row at a time, 712,271 against 734,947 at 256 rows
+     * (bench/scoring.sh, part a). In a service, though, the callers' own threads already take the cores,
+     * and the pool's threads would compete with them for the same two.
+     */
     public OnnxScorer(byte[] model) throws OrtException {
-        session = ENVIRONMENT.createSession(model);
+        this(model, 1);
+    }
+
+    /** The same with {@code intraOpThreads} threads per run; 0 = ONNX Runtime's default (one per core). */
+    public OnnxScorer(byte[] model, int intraOpThreads) throws OrtException {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            if (intraOpThreads > 0) {
+                options.setIntraOpNumThreads(intraOpThreads);
+            }
+            session = ENVIRONMENT.createSession(model, options);
+        }
         try {
             Map<String, NodeInfo> inputs = session.getInputInfo();
             numericWidth = width(inputs.get("numeric"));

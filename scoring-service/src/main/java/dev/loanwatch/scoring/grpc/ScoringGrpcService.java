@@ -19,14 +19,16 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 
 /**
  * The gRPC face of scoring: {@code Score} for one row, {@code ScoreStream} for bulk callers (one
- * result per request, in order; a bad request answers with its error and the stream goes on). Scoring
- * is ONNX Runtime's CPU work, on worker threads. A call whose deadline has already passed is answered
+ * result per request, in order; a bad request answers with its error and the stream goes on). A call whose deadline has already passed is answered
  * DEADLINE_EXCEEDED without the work; bad rows get INVALID_ARGUMENT with a violation per feature.
  */
 @GrpcService
@@ -37,8 +39,12 @@ public class ScoringGrpcService implements Scoring {
         this.scorer = scorer;
     }
 
+    /**
+     * On the calling event loop: a row is bounded CPU work (tens of microseconds: the checks, one ONNX
+     * Runtime run, the reasons) with no I/O, and the hop to a worker thread and back cost more than
+     * the work — p99 4.9 ms against the empty method's 2.1 ms at 2,000 calls/s (bench/scoring.sh).
+     */
     @Override
-    @Blocking
     public Uni<ScoreReply> score(ScoreRequest request) {
         return Uni.createFrom().item(() -> {
             requireTime();
@@ -46,24 +52,47 @@ public class ScoringGrpcService implements Scoring {
         });
     }
 
+    /**
+     * Requests are taken in groups — up to {@value #GROUP} rows, or what arrived within a millisecond —
+     * and each group is one ONNX Runtime run (a run costs about as much for 1 row as for tens), answered
+     * row by row in order.
+     */
     @Override
     @Blocking
     public Multi<ScoreStreamResult> scoreStream(Multi<ScoreRequest> requests) {
-        return requests.map(this::streamed);
+        // the timer closes a group whether or not the answers were asked for yet: groups wait in a buffer
+        return requests.group().intoLists().of(GROUP, Duration.ofMillis(1))
+                .onOverflow().buffer(GROUP)
+                .onItem().transformToIterable(this::streamed);
     }
 
-    private ScoreStreamResult streamed(ScoreRequest request) {
+    static final int GROUP = 256;
+
+    private List<ScoreStreamResult> streamed(List<ScoreRequest> requests) {
+        List<Scorer.Outcome> outcomes;
         try {
-            return ScoreStreamResult.newBuilder().setReply(reply(scorer.score(row(request)))).build();
+            outcomes = scorer.scoreEach(requests.stream().map(ScoringGrpcService::row).toList());
         } catch (RejectedException e) {
-            ScoreError.Builder error = ScoreError.newBuilder().setReference(request.getReference())
-                    .setCode(GrpcErrors.code(e.rejection().kind()).name())
-                    .setMessage(e.rejection().detail() == null ? "" : e.rejection().detail());
-            for (FieldError f : e.errors()) {
-                error.addViolations(FieldViolation.newBuilder().setField(f.field()).setDescription(f.message()));
-            }
-            return ScoreStreamResult.newBuilder().setError(error).build();
+            // no champion: every row of the group says so
+            return requests.stream().map(r -> error(r, e)).toList();
         }
+        List<ScoreStreamResult> out = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            Scorer.Outcome o = outcomes.get(i);
+            out.add(o.error() != null ? error(requests.get(i), o.error())
+                    : ScoreStreamResult.newBuilder().setReply(reply(o.score())).build());
+        }
+        return out;
+    }
+
+    private static ScoreStreamResult error(ScoreRequest request, RejectedException e) {
+        ScoreError.Builder error = ScoreError.newBuilder().setReference(request.getReference())
+                .setCode(GrpcErrors.code(e.rejection().kind()).name())
+                .setMessage(e.rejection().detail() == null ? "" : e.rejection().detail());
+        for (FieldError f : e.errors()) {
+            error.addViolations(FieldViolation.newBuilder().setField(f.field()).setDescription(f.message()));
+        }
+        return ScoreStreamResult.newBuilder().setError(error).build();
     }
 
     static Scorer.Row row(ScoreRequest r) {

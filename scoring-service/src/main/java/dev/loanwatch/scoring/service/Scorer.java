@@ -87,6 +87,45 @@ public class Scorer {
         }
     }
 
+    /** One row's outcome in a bulk call: its score, or why it was refused. */
+    public record Outcome(Score score, RejectedException error) {
+    }
+
+    /**
+     * Rows scored as one batch (one ONNX Runtime run), each row on its own: a bad row gets its error and
+     * the others their scores, in order — what a stream of rows needs.
+     */
+    public List<Outcome> scoreEach(List<Row> rows) {
+        Optional<ModelSlot.Lease> shadow = models.shadow().lease();
+        try (ModelSlot.Lease lease = models.leaseChampion()) {
+            ModelCard card = lease.model().card();
+            Set<String> shadowInputs = shadow.map(s -> inputs(s.model().card())).orElse(Set.of());
+            Outcome[] out = new Outcome[rows.size()];
+            List<Row> good = new ArrayList<>(rows.size());
+            List<Integer> at = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                List<FieldError> errors = check(card, rows.get(i), shadowInputs);
+                if (errors.isEmpty()) {
+                    good.add(rows.get(i));
+                    at.add(i);
+                } else {
+                    out[i] = new Outcome(null, new RejectedException(Rejection.invalid(errors)));
+                }
+            }
+            List<Score> scores = scored(lease.model(), good);
+            for (int k = 0; k < scores.size(); k++) {
+                out[at.get(k)] = new Outcome(scores.get(k), null);
+            }
+            if (shadow.isPresent() && !good.isEmpty()) {
+                shadowWork.execute(new ShadowTask(shadow.get(), good, scores));
+                shadow = Optional.empty();
+            }
+            return List.of(out);
+        } finally {
+            shadow.ifPresent(ModelSlot.Lease::close);
+        }
+    }
+
     /** The rows scored by one model (each row checked against its card before). */
     private List<Score> scored(LoadedModel m, List<Row> rows) {
         ModelCard card = m.card();
