@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ScoringBench {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Requests a bulk caller keeps unanswered on its stream. */
+    private static final int WINDOW = 4_096;
 
     private ScoringBench() {
     }
@@ -134,14 +136,14 @@ public final class ScoringBench {
             return perSecond;
         }
 
-        /** Rows per second through one ScoreStream, at most 1,000 requests unanswered at a time. */
+        /** Rows per second through one ScoreStream, at most {@link #WINDOW} requests unanswered at a time. */
         private double stream(List<ScoreRequest> requests) throws Exception {
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", service.port).usePlaintext().directExecutor().build();
             try {
                 for (int round = 0; round < 2; round++) {
                     boolean warmUp = round == 0;
                     int total = warmUp ? Math.min(o.streamRows(), 20_000) : o.streamRows();
-                    Semaphore window = new Semaphore(1_000);
+                    Semaphore window = new Semaphore(WINDOW);
                     AtomicLong answered = new AtomicLong();
                     AtomicLong errors = new AtomicLong();
                     CompletableFuture<Void> done = new CompletableFuture<>();

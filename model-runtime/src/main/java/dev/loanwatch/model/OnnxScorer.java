@@ -35,7 +35,7 @@ public final class OnnxScorer implements AutoCloseable {
     /**
      * A session over a model as the trainer's {@code OnnxExport} writes it, with one intra-op thread.
      * On its own ONNX Runtime's default pool (a thread per core) is barely faster for the trainer's
-     * models: 65,665 against 67,940 rows/s one row at a time, 712,271 against 734,947 at 256 rows
+     * models: 67,011 against 69,300 rows/s one row at a time, 713,063 against 729,402 at 256 rows
      * (bench/scoring.sh, part a). In a service, though, the callers' own threads already take the cores,
      * and the pool's threads would compete with them for the same two.
      */
