@@ -34,10 +34,11 @@ public final class OnnxScorer implements AutoCloseable {
 
     /**
      * A session over a model as the trainer's {@code OnnxExport} writes it, with one intra-op thread.
-     * On its own ONNX Runtime's default pool (a thread per core) is barely faster for the trainer's
-     * models: 67,011 against 69,300 rows/s one row at a time, 713,063 against 729,402 at 256 rows
-     * (bench/scoring.sh, part a). In a service, though, the callers' own threads already take the cores,
-     * and the pool's threads would compete with them for the same two.
+     * On its own ONNX Runtime's default pool (a thread per core) makes no real difference for the
+     * trainer's models: within 3.5 % either way in two runs of bench/scoring.sh (part a: one row at a
+     * time 67,011 against 69,300 and 67,449 against 69,190 rows/s; 256 rows at a time 713,063 against
+     * 729,402 and 736,431 against 720,118). In a service the callers' own threads already take the
+     * cores, and the pool's threads would compete with them for the same two.
      */
     public OnnxScorer(byte[] model) throws OrtException {
         this(model, 1);

@@ -41,7 +41,8 @@ public class ScoringGrpcService implements Scoring {
     /**
      * On the calling event loop: a row is bounded CPU work (tens of microseconds: the checks, one ONNX
      * Runtime run, the reasons) with no I/O, and the hop to a worker thread and back cost more than
-     * the work — p99 4.9 ms against the empty method's 2.1 ms at 2,000 calls/s (bench/scoring.sh).
+     * the work: on a worker its p99 was 2.33× the empty method's at 2,000 calls/s, here 1.38–1.70×
+     * (bench/scoring.sh).
      */
     @Override
     public Uni<ScoreReply> score(ScoreRequest request) {
@@ -53,7 +54,7 @@ public class ScoringGrpcService implements Scoring {
 
     /**
      * Requests are taken in groups — up to {@value #GROUP} rows, or what arrived within a millisecond —
-     * and each group is one ONNX Runtime run (raw, one row a run gave 67,011 rows/s, 256 a run 713,063:
+     * and each group is one ONNX Runtime run (raw, one row a run gave 67,449 rows/s, 256 a run 736,431:
      * bench/scoring.sh part a), answered row by row in order.
      */
     @Override

@@ -19,10 +19,13 @@ import java.util.List;
  * in-JVM model gave them (checked on upload).
  *
  * @param characteristics a scorecard's characteristics in the card's order; empty for other kinds
+ * @param trainingPdCuts  the PD bands of the training rows (the card's calibration bands): each band's
+ *                        lowest PD but the first's, so a PD falls in band k when it is at least cut k−1
+ * @param trainingPdRows  the training rows per band; empty when the card has no calibration bands
  */
 public record ModelCard(String name, String version, String kind, List<String> numeric, List<String> categorical,
                         ScorecardScaling scaling, List<Characteristic> characteristics, List<Probe> probes,
-                        double tolerance) {
+                        double tolerance, double[] trainingPdCuts, long[] trainingPdRows) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -109,11 +112,20 @@ public record ModelCard(String name, String version, String kind, List<String> n
             errors.add(new FieldError("card.probes", "the card has no probe rows to check the ONNX file against"));
         }
         double tolerance = card.path("parity").path("tolerance").asDouble(1e-6);
+        JsonNode bands = card.path("metrics").path("train").path("calibration");
+        double[] cuts = new double[Math.max(0, bands.size() - 1)];
+        long[] trainingRows = new long[bands.size()];
+        for (int k = 0; k < bands.size(); k++) {
+            trainingRows[k] = bands.get(k).path("loans").asLong();
+            if (k > 0) {
+                cuts[k - 1] = bands.get(k).path("minPd").asDouble();
+            }
+        }
         if (!errors.isEmpty()) {
             throw new RejectedException(Rejection.invalid(errors));
         }
         return new ModelCard(name, version, kind, List.copyOf(numeric), List.copyOf(categorical), scaling,
-                List.copyOf(characteristics), List.copyOf(probes), tolerance);
+                List.copyOf(characteristics), List.copyOf(probes), tolerance, cuts, trainingRows);
     }
 
     private static Characteristic characteristic(JsonNode f) {

@@ -2,6 +2,7 @@ package dev.loanwatch.scoring.rest;
 
 import dev.loanwatch.platform.error.RejectedException;
 import dev.loanwatch.platform.error.Rejection;
+import dev.loanwatch.scoring.service.Monitoring;
 import dev.loanwatch.scoring.service.Registry;
 import dev.loanwatch.scoring.service.ShadowComparison;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,12 +37,15 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class ModelResource {
     private final Registry registry;
     private final ShadowComparison comparison;
+    private final Monitoring monitoring;
     private final SecurityIdentity identity;
     private final Vertx vertx;
 
-    public ModelResource(Registry registry, ShadowComparison comparison, SecurityIdentity identity, Vertx vertx) {
+    public ModelResource(Registry registry, ShadowComparison comparison, Monitoring monitoring, SecurityIdentity identity,
+                         Vertx vertx) {
         this.registry = registry;
         this.comparison = comparison;
+        this.monitoring = monitoring;
         this.identity = identity;
         this.vertx = vertx;
     }
@@ -124,6 +128,13 @@ public class ModelResource {
     @Operation(summary = "Champion against challenger on the same rows: rows compared, grade agreement and pairs, PSI of the points")
     public ShadowComparison.Report comparison() {
         return comparison.report();
+    }
+
+    @GET
+    @Path("/monitoring")
+    @Operation(summary = "The champion's live scores against its training rows: PSI of the PDs (drift above 0.25), CSI per scorecard characteristic")
+    public Monitoring.Report monitoring() {
+        return monitoring.report();
     }
 
     @POST

@@ -1,8 +1,12 @@
 package dev.loanwatch.scoring.service;
 
 import ai.onnxruntime.OrtException;
+import dev.loanwatch.domain.ReasonCodes;
 import dev.loanwatch.model.OnnxScorer;
 import dev.loanwatch.scoring.mapping.ModelCard;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -17,6 +21,8 @@ public final class LoadedModel {
     private final long id;
     private final ModelCard card;
     private final OnnxScorer scorer;
+    /** The card's characteristics as reason codes read them, once. */
+    private final List<ReasonCodes.Characteristic> points;
     /** Leases held, plus one for being current; -1 once closed. */
     private final AtomicInteger holds = new AtomicInteger(1);
 
@@ -24,6 +30,23 @@ public final class LoadedModel {
         this.id = id;
         this.card = card;
         this.scorer = scorer;
+        this.points = card.characteristics().stream().map(ModelCard.Characteristic::points).toList();
+    }
+
+    public List<ReasonCodes.Characteristic> points() {
+        return points;
+    }
+
+    private volatile Counter rows;
+
+    /** The counter of rows this version scored ({@code loanwatch_scoring_rows_total}), looked up once. */
+    Counter rows(MeterRegistry meters) {
+        Counter c = rows;
+        if (c == null) {
+            c = meters.counter("loanwatch_scoring_rows", "model", card.name(), "version", card.version());
+            rows = c;
+        }
+        return c;
     }
 
     public long id() {

@@ -33,6 +33,7 @@ public class Scorer {
     private final int reasons;
     private final MeterRegistry meters;
     private final ShadowComparison comparison;
+    private final Monitoring monitoring;
     /** The challenger scores after the answer, on a thread of its own; under load it falls behind, not the answers. */
     private final ThreadPoolExecutor shadowWork = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(256), r -> {
@@ -42,12 +43,13 @@ public class Scorer {
             }, (task, pool) -> ((ShadowTask) task).dropped());
 
     public Scorer(ServingModels models, Grades grades, @ConfigProperty(name = "loanwatch.scoring.reasons") int reasons,
-                  MeterRegistry meters, ShadowComparison comparison) {
+                  MeterRegistry meters, ShadowComparison comparison, Monitoring monitoring) {
         this.models = models;
         this.grades = grades;
         this.reasons = reasons;
         this.meters = meters;
         this.comparison = comparison;
+        this.monitoring = monitoring;
     }
 
     /** One row: numbers and categories by name, and the names of inputs whose value is missing. */
@@ -78,7 +80,7 @@ public class Scorer {
                     throw new RejectedException(Rejection.invalid(errors));
                 }
             }
-            List<Score> out = scored(lease.model(), rows);
+            List<Score> out = scored(lease.model(), rows, true);
             shadow.ifPresent(s -> shadowWork.execute(new ShadowTask(s, rows, out)));
             shadow = Optional.empty();
             return out;
@@ -112,7 +114,7 @@ public class Scorer {
                     out[i] = new Outcome(null, new RejectedException(Rejection.invalid(errors)));
                 }
             }
-            List<Score> scores = scored(lease.model(), good);
+            List<Score> scores = scored(lease.model(), good, true);
             for (int k = 0; k < scores.size(); k++) {
                 out[at.get(k)] = new Outcome(scores.get(k), null);
             }
@@ -126,8 +128,8 @@ public class Scorer {
         }
     }
 
-    /** The rows scored by one model (each row checked against its card before). */
-    private List<Score> scored(LoadedModel m, List<Row> rows) {
+    /** The rows scored by one model (each row checked against its card before); the champion's rows are monitored. */
+    private List<Score> scored(LoadedModel m, List<Row> rows, boolean champion) {
         ModelCard card = m.card();
         if (rows.isEmpty()) {
             return List.of();
@@ -146,12 +148,17 @@ public class Scorer {
             throw new IllegalStateException("ONNX Runtime failed on a checked input: " + e.getMessage(), e);
         }
         double[] pd = logitAndPd[1];
-        meters.counter("loanwatch_scoring_rows", "model", card.name(), "version", card.version()).increment(rows.size());
+        m.rows(meters).increment(rows.size());
         List<Score> out = new ArrayList<>(rows.size());
+        int[][] bins = new int[rows.size()][];
         for (int i = 0; i < rows.size(); i++) {
             double points = card.scaling().scoreOfLogit(logitAndPd[0][i]);
+            bins[i] = bins(card, rows.get(i));
             out.add(new Score(rows.get(i).reference(), pd[i], points, grades.of(points), card.name(), card.version(),
-                    reasons(card, rows.get(i))));
+                    reasons(m, bins[i])));
+        }
+        if (champion) {
+            monitoring.record(card, pd, bins);
         }
         return out;
     }
@@ -180,7 +187,7 @@ public class Scorer {
                         comparison.notCompared();
                     }
                 }
-                List<Score> challenger = scored(lease.model(), scorable.stream().map(rows::get).toList());
+                List<Score> challenger = scored(lease.model(), scorable.stream().map(rows::get).toList(), false);
                 for (int k = 0; k < challenger.size(); k++) {
                     Score c = champion.get(scorable.get(k));
                     comparison.scored(c.grade(), c.points(), challenger.get(k).grade(), challenger.get(k).points());
@@ -266,17 +273,20 @@ public class Scorer {
         return out;
     }
 
-    private List<ReasonCodes.Reason> reasons(ModelCard card, Row row) {
+    /** Each characteristic's bin for a scorecard's row; null for other kinds. */
+    private static int[] bins(ModelCard card, Row row) {
         if (card.characteristics().isEmpty()) {
-            return List.of();
+            return null;
         }
         int[] bins = new int[card.characteristics().size()];
-        List<ReasonCodes.Characteristic> points = new ArrayList<>();
         for (int j = 0; j < bins.length; j++) {
             ModelCard.Characteristic c = card.characteristics().get(j);
             bins[j] = c.binOf(row.numeric().get(c.name()), row.categorical().get(c.name()));
-            points.add(c.points());
         }
-        return ReasonCodes.of(points, bins, reasons);
+        return bins;
+    }
+
+    private List<ReasonCodes.Reason> reasons(LoadedModel m, int[] bins) {
+        return bins == null ? List.of() : ReasonCodes.of(m.points(), bins, reasons);
     }
 }
