@@ -178,13 +178,4 @@ public record ModelCard(String name, String version, String kind, List<String> n
         }
         return v;
     }
-
-    /** Index of a characteristic's input: numeric inputs first, then categorical, as the ONNX file takes them. */
-    public int numericIndex(String feature) {
-        return numeric.indexOf(feature);
-    }
-
-    public int categoricalIndex(String feature) {
-        return categorical.indexOf(feature);
-    }
 }
