@@ -60,33 +60,13 @@ public class Scorer {
                         List<ReasonCodes.Reason> reasons) {
     }
 
+    /** One row, scored by the champion (the challenger in shadow compares it); a bad row is refused naming its fields. */
     public Score score(Row row) {
-        return score(List.of(row)).get(0);
-    }
-
-    /**
-     * Rows scored as one batch by the champion; a bad row rejects the batch (naming the row's fields).
-     * The challenger in shadow, if one is set, then scores the same rows for the comparison — never
-     * for the answer.
-     */
-    public List<Score> score(List<Row> rows) {
-        Optional<ModelSlot.Lease> shadow = models.shadow().lease();
-        try (ModelSlot.Lease lease = models.leaseChampion()) {
-            ModelCard card = lease.model().card();
-            Set<String> shadowInputs = shadow.map(s -> inputs(s.model().card())).orElse(Set.of());
-            for (Row row : rows) {
-                List<FieldError> errors = check(card, row, shadowInputs);
-                if (!errors.isEmpty()) {
-                    throw new RejectedException(Rejection.invalid(errors));
-                }
-            }
-            List<Score> out = scored(lease.model(), rows, true);
-            shadow.ifPresent(s -> shadowWork.execute(new ShadowTask(s, rows, out)));
-            shadow = Optional.empty();
-            return out;
-        } finally {
-            shadow.ifPresent(ModelSlot.Lease::close);
+        Outcome o = scoreEach(List.of(row)).get(0);
+        if (o.error() != null) {
+            throw o.error();
         }
+        return o.score();
     }
 
     /** One row's outcome in a bulk call: its score, or why it was refused. */
