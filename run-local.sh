@@ -8,7 +8,7 @@
 # so, on a small book). Each run otherwise starts from an empty book in $LOANWATCH_DATA (default .local/run).
 # The book: SIM_ARGS (default: 1500 borrowers, 12 months from 2023-09, the epidemic scenario).
 # Ports: HTTP_PORT (ingestion-service, 8081), TAGGING_PORT (tagging-service, REST and gRPC, 8082),
-# ALERT_PORT (alert-service, 8083), CONSOLE_PORT (the console, 8090).
+# ALERT_PORT (alert-service, 8083), SCORING_PORT (scoring-service, REST and gRPC, 8084), CONSOLE_PORT (the console, 8090).
 # Once the book is in, it waits (up to TAG_WAIT seconds, default 600) until tagging-service has
 # labelled every borrower and prints how its industries compare with the simulator's truth; then
 # (up to ANALYTICS_WAIT seconds, default 600) until alert-service has counted every month end, and
@@ -37,7 +37,7 @@ if [ $keep -eq 0 ]; then rm -rf "$DATA"; fi
 mkdir -p "$DATA"
 if [ $build -eq 1 ]; then
   echo "== Building (first time: a few minutes of downloads)"
-  ./mvnw -q -B install -DskipTests -pl local-stack,ingestion-service,tagging-service,alert-service,console,console-check,simulator -am
+  ./mvnw -q -B install -DskipTests -pl local-stack,ingestion-service,tagging-service,alert-service,scoring-service,console,console-check,simulator -am
 fi
 
 pids=()
@@ -54,7 +54,7 @@ trap cleanup EXIT INT TERM
 
 echo "== Starting Kafka and PostgreSQL (logs: $DATA/stack.log)"
 rm -f "$DATA/stack.env"
-java -jar local-stack/target/local-stack.jar start --data "$DATA" --databases ingestion,tagging,alert >/dev/null 2>"$DATA/stack.log" &
+java -jar local-stack/target/local-stack.jar start --data "$DATA" --databases ingestion,tagging,alert,scoring >/dev/null 2>"$DATA/stack.log" &
 pids+=($!)
 for _ in $(seq 1 240); do
   [ -s "$DATA/stack.env" ] && break
@@ -88,6 +88,7 @@ await_listening() {
 HTTP_PORT=${HTTP_PORT:-8081}
 TAGGING_PORT=${TAGGING_PORT:-8082}
 ALERT_PORT=${ALERT_PORT:-8083}
+SCORING_PORT=${SCORING_PORT:-8084}
 CONSOLE_PORT=${CONSOLE_PORT:-8090}
 start_service ingestion-service "$HTTP_PORT" CLOSE_SCHEDULED=false
 ingestion_pid=${pids[-1]}
@@ -97,12 +98,17 @@ tagging_pid=${pids[-1]}
 # alert-service keeps the portfolio read model from the loan book's and tagging's topics
 start_service alert-service "$ALERT_PORT"
 alert_pid=${pids[-1]}
+# scoring-service: the model registry and scores (a model is uploaded and activated through its API;
+# scores for every loan of the book come with its loan-score events)
+start_service scoring-service "$SCORING_PORT"
+scoring_pid=${pids[-1]}
 # the console: pages over the services' APIs
 start_service console "$CONSOLE_PORT" ALERT_URL="http://127.0.0.1:$ALERT_PORT"
 console_pid=${pids[-1]}
 await_listening ingestion-service $ingestion_pid
 await_listening tagging-service $tagging_pid
 await_listening alert-service $alert_pid
+await_listening scoring-service $scoring_pid
 await_listening console $console_pid
 SIM_BOOK=${SIM_ARGS:---borrowers 1500 --months 12 --start 2023-09 --scenario epidemic --seed 7}
 
@@ -143,6 +149,7 @@ echo
 echo "ingestion-service: http://127.0.0.1:$HTTP_PORT/q/swagger-ui"
 echo "tagging-service:   http://127.0.0.1:$TAGGING_PORT/q/swagger-ui (gRPC on the same port)"
 echo "alert-service:     http://127.0.0.1:$ALERT_PORT/q/swagger-ui (analytics: /analytics/*, reports: /reports)"
+echo "scoring-service:   http://127.0.0.1:$SCORING_PORT/q/swagger-ui (models: /models, scores: /scores; gRPC on the same port)"
 echo "console:           http://127.0.0.1:$CONSOLE_PORT/overview"
 if [ $wait_after -eq 1 ]; then
   echo "The system keeps running — Ctrl-C stops it."
